@@ -1,0 +1,284 @@
+"""Load the werkboek content from ``data/`` into typed objects and validate it.
+
+Content is edited by people (YAML and Markdown), so every problem is reported with the file
+and the knooppunt it concerns, and all problems are collected before raising: an editor
+fixes them in one go instead of one per restart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .paths import data_dir
+
+SPOOR_LETTERS = ("A", "B", "C", "D", "E", "F")
+FASE_NUMMERS = (1, 2, 3, 4)
+_SECTIES = ("Doel", "Aanpak", "Tips")
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.DOTALL)
+_ID_PATROON = re.compile(r"^f[1-4]-[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ContentFout(ValueError):
+    """The content in ``data/`` is inconsistent; the message lists every problem found."""
+
+    def __init__(self, problemen: list[str]):
+        self.problemen = list(problemen)
+        super().__init__("Fouten in de inhoud:\n- " + "\n- ".join(self.problemen))
+
+
+@dataclass(frozen=True)
+class Fase:
+    nummer: int
+    naam: str
+    kort: str
+    notebook: str
+
+
+@dataclass(frozen=True)
+class Spoor:
+    letter: str
+    naam: str
+    groep: str
+    wie: str
+
+
+@dataclass(frozen=True)
+class Opgave:
+    id: str
+    naam: str
+    omschrijving: str
+    deelthemas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PartijType:
+    id: str
+    naam: str
+    sporen: tuple[str, ...]
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class Knooppunt:
+    id: str
+    titel: str
+    fase: int
+    sporen: tuple[str, ...]
+    bestuurlijk_gevoelig: bool
+    raakvlakken: tuple[str, ...]
+    bron: str
+    doel: str
+    aanpak: str
+    tips: str
+    bestand: str = ""
+    volgorde: int = 0
+
+
+@dataclass(frozen=True)
+class Inhoud:
+    fasen: tuple[Fase, ...]
+    sporen: tuple[Spoor, ...]
+    opgaven: tuple[Opgave, ...]
+    partijtypen: tuple[PartijType, ...]
+    knooppunten: tuple[Knooppunt, ...]
+    _per_id: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def knooppunt(self, knooppunt_id: str) -> Knooppunt:
+        if not self._per_id:
+            self._per_id.update({k.id: k for k in self.knooppunten})
+        return self._per_id[knooppunt_id]
+
+    def knooppunten_van_fase(self, nummer: int) -> tuple[Knooppunt, ...]:
+        return tuple(k for k in self.knooppunten if k.fase == nummer)
+
+    def fase(self, nummer: int) -> Fase:
+        return next(f for f in self.fasen if f.nummer == nummer)
+
+    def spoor(self, letter: str) -> Spoor:
+        return next(s for s in self.sporen if s.letter == letter)
+
+    def partijtype(self, type_id: str) -> PartijType | None:
+        return next((t for t in self.partijtypen if t.id == type_id), None)
+
+
+def _lees_yaml_lijst(pad: Path, problemen: list[str]) -> list[dict]:
+    try:
+        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problemen.append(f"{pad.name}: bestand ontbreekt")
+        return []
+    except yaml.YAMLError as fout:
+        problemen.append(f"{pad.name}: geen geldige YAML ({fout})")
+        return []
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        problemen.append(f"{pad.name}: verwacht een lijst met items")
+        return []
+    return data
+
+
+def _tekst(item: dict, sleutel: str) -> str:
+    waarde = item.get(sleutel)
+    return str(waarde).strip() if waarde is not None else ""
+
+
+def _secties(body: str) -> dict[str, str]:
+    """Split a knooppunt body on ``## Kop`` lines into {kop: text}."""
+    secties: dict[str, list[str]] = {}
+    huidige = None
+    for regel in body.splitlines():
+        kop = re.match(r"^##\s+(.+?)\s*$", regel)
+        if kop:
+            huidige = kop.group(1)
+            secties[huidige] = []
+        elif huidige is not None:
+            secties[huidige].append(regel)
+    return {kop: "\n".join(regels).strip() for kop, regels in secties.items()}
+
+
+def lees_knooppunt(pad: Path, problemen: list[str]) -> Knooppunt | None:
+    """Parse one knooppunt file; problems are appended, ``None`` if it cannot be used."""
+    tekst = pad.read_text(encoding="utf-8")
+    gevonden = _FRONT_MATTER.match(tekst)
+    if not gevonden:
+        problemen.append(f"{pad.name}: kopgegevens tussen '---'-regels ontbreken")
+        return None
+    try:
+        kop = yaml.safe_load(gevonden.group(1)) or {}
+    except yaml.YAMLError as fout:
+        problemen.append(f"{pad.name}: kopgegevens zijn geen geldige YAML ({fout})")
+        return None
+    if not isinstance(kop, dict):
+        problemen.append(f"{pad.name}: kopgegevens moeten sleutels met waarden zijn")
+        return None
+    knooppunt_id = _tekst(kop, "id")
+    naam = f"{pad.name} (knooppunt '{knooppunt_id or '?'}')"
+    fouten_voor = len(problemen)
+    if not _ID_PATROON.match(knooppunt_id):
+        problemen.append(f"{naam}: id ontbreekt of heeft niet de vorm f<fase>-naam")
+    titel = _tekst(kop, "titel")
+    if not titel:
+        problemen.append(f"{naam}: titel ontbreekt")
+    fase = kop.get("fase")
+    if fase not in FASE_NUMMERS:
+        problemen.append(f"{naam}: fase moet 1, 2, 3 of 4 zijn, niet {fase!r}")
+    sporen = kop.get("sporen") or []
+    if not isinstance(sporen, list):
+        problemen.append(f"{naam}: sporen moet een lijst zijn, zoals [A, C]")
+        sporen = []
+    for letter in sporen:
+        if letter not in SPOOR_LETTERS:
+            problemen.append(f"{naam}: onbekend spoor {letter!r} (kies uit A-F)")
+    raakvlakken = kop.get("raakvlakken") or []
+    if not isinstance(raakvlakken, list):
+        problemen.append(f"{naam}: raakvlakken moet een lijst met knooppunt-ids zijn")
+        raakvlakken = []
+    if not isinstance(kop.get("volgorde", 0), int):
+        problemen.append(f"{naam}: volgorde moet een geheel getal zijn")
+    gevoelig = kop.get("bestuurlijk_gevoelig", False)
+    if not isinstance(gevoelig, bool):
+        problemen.append(f"{naam}: bestuurlijk_gevoelig moet true of false zijn")
+    secties = _secties(gevonden.group(2))
+    for sectie in _SECTIES:
+        if not secties.get(sectie):
+            problemen.append(f"{naam}: de tekst onder '## {sectie}' ontbreekt")
+    if not _tekst(kop, "bron"):
+        problemen.append(f"{naam}: bron ontbreekt")
+    if len(problemen) > fouten_voor:
+        return None
+    return Knooppunt(
+        id=knooppunt_id,
+        titel=titel,
+        fase=fase,
+        sporen=tuple(sporen),
+        bestuurlijk_gevoelig=gevoelig,
+        raakvlakken=tuple(str(r) for r in raakvlakken),
+        bron=_tekst(kop, "bron"),
+        doel=secties["Doel"],
+        aanpak=secties["Aanpak"],
+        tips=secties["Tips"],
+        bestand=pad.name,
+        volgorde=int(kop.get("volgorde") or 0),
+    )
+
+
+def laad_inhoud(map_: Path | None = None) -> Inhoud:
+    """Read and validate all content; raises ContentFout listing every problem."""
+    map_ = Path(map_) if map_ is not None else data_dir()
+    problemen: list[str] = []
+
+    fasen = tuple(
+        Fase(int(f.get("nummer", 0)), _tekst(f, "naam"), _tekst(f, "kort"), _tekst(f, "notebook"))
+        for f in _lees_yaml_lijst(map_ / "fasen.yaml", problemen)
+    )
+    if fasen and sorted(f.nummer for f in fasen) != list(FASE_NUMMERS):
+        problemen.append("fasen.yaml: verwacht precies de fasen 1, 2, 3 en 4")
+    sporen = tuple(
+        Spoor(_tekst(s, "letter"), _tekst(s, "naam"), _tekst(s, "groep"), _tekst(s, "wie"))
+        for s in _lees_yaml_lijst(map_ / "sporen.yaml", problemen)
+    )
+    if sporen and tuple(s.letter for s in sporen) != SPOOR_LETTERS:
+        problemen.append("sporen.yaml: verwacht de sporen A t/m F, in die volgorde")
+    opgaven = tuple(
+        Opgave(
+            _tekst(o, "id"),
+            _tekst(o, "naam"),
+            _tekst(o, "omschrijving"),
+            tuple(str(t) for t in o.get("deelthemas") or ()),
+        )
+        for o in _lees_yaml_lijst(map_ / "opgaven.yaml", problemen)
+    )
+    partijtypen = []
+    for item in _lees_yaml_lijst(map_ / "partijtypen.yaml", problemen):
+        type_sporen = tuple(item.get("sporen") or ())
+        onbekend = [s for s in type_sporen if s not in SPOOR_LETTERS]
+        if onbekend:
+            problemen.append(f"partijtypen.yaml (type '{_tekst(item, 'id')}'): onbekend spoor {onbekend}")
+        partijtypen.append(
+            PartijType(_tekst(item, "id"), _tekst(item, "naam"), type_sporen, _tekst(item, "omschrijving"))
+        )
+    _controleer_uniek("partijtypen.yaml", [t.id for t in partijtypen], problemen)
+    _controleer_uniek("opgaven.yaml", [o.id for o in opgaven], problemen)
+
+    knooppunten = []
+    bestanden = sorted((map_ / "knooppunten").glob("*.md"))
+    if not bestanden:
+        problemen.append("knooppunten/: geen knooppunt-bestanden gevonden")
+    gezien: dict[str, str] = {}
+    for pad in bestanden:
+        knooppunt = lees_knooppunt(pad, problemen)
+        if knooppunt is None:
+            continue
+        if knooppunt.id in gezien:
+            problemen.append(
+                f"{pad.name} (knooppunt '{knooppunt.id}'): dubbele id, ook gebruikt in {gezien[knooppunt.id]}"
+            )
+            continue
+        gezien[knooppunt.id] = pad.name
+        knooppunten.append(knooppunt)
+    for knooppunt in knooppunten:
+        for doel_id in knooppunt.raakvlakken:
+            if doel_id not in gezien:
+                problemen.append(
+                    f"{knooppunt.bestand} (knooppunt '{knooppunt.id}'): raakvlak naar onbekend knooppunt '{doel_id}'"
+                )
+    if problemen:
+        raise ContentFout(problemen)
+    knooppunten.sort(key=lambda k: (k.fase, k.volgorde, k.id))
+    return Inhoud(fasen, sporen, opgaven, tuple(partijtypen), tuple(knooppunten))
+
+
+def _controleer_uniek(bestand: str, ids: list[str], problemen: list[str]) -> None:
+    dubbel = sorted({i for i in ids if ids.count(i) > 1})
+    if dubbel:
+        problemen.append(f"{bestand}: dubbele id's {dubbel}")
+
+
+@lru_cache(maxsize=1)
+def inhoud() -> Inhoud:
+    """The shipped content, loaded once per kernel."""
+    return laad_inhoud()

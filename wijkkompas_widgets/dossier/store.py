@@ -1,0 +1,452 @@
+"""The wijkdossier store: every user change is one transaction, in SQLite or PostgreSQL.
+
+SQLite (the default, one file in the user's data folder) runs in WAL mode with a busy
+timeout, and write transactions start with ``BEGIN IMMEDIATE``: several Voilà kernels can
+write at once without 'database is locked' errors halfway through a transaction.
+PostgreSQL is one URL away (``WIJKKOMPAS_DB_URL``), for several servers on one store.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+
+from ..content import Inhoud, inhoud
+from ..paths import data_dir
+from . import schema, validatie
+from .model import (
+    STANDAARD_STATUS,
+    Dossier,
+    GelijktijdigGewijzigd,
+    InvoerFout,
+    OnbekendDossier,
+    OpslagFout,
+    Partij,
+    PartijInvoer,
+)
+
+ENV_DB_URL = "WIJKKOMPAS_DB_URL"
+ENV_DATA_DIR = "WIJKKOMPAS_DATA_DIR"
+BUSY_TIMEOUT_S = 30
+_MIGRATIES = Path(__file__).resolve().parent / "migraties"
+
+
+def nu() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def standaard_data_map() -> Path:
+    """The per-user folder for the store, overridable with ``WIJKKOMPAS_DATA_DIR``."""
+    eigen = os.environ.get(ENV_DATA_DIR)
+    if eigen:
+        return Path(eigen).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("wijkkompas", appauthor=False))
+
+
+def standaard_url() -> str:
+    """``WIJKKOMPAS_DB_URL`` if set, else a SQLite file in the user's data folder."""
+    url = os.environ.get(ENV_DB_URL)
+    if url:
+        return url
+    return f"sqlite:///{standaard_data_map() / 'wijkdossiers.sqlite'}"
+
+
+def _maak_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_instellingen(dbapi_connection, _record):
+        # Let SQLAlchemy, not the driver, decide when a transaction begins (see _begin below).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection):
+        schrijven = conn.get_execution_options().get("schrijven", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if schrijven else "BEGIN")
+
+    return engine
+
+
+def _is_alleen_lezen(fout: BaseException) -> bool:
+    tekst = str(fout).lower()
+    return "readonly" in tekst or "read-only" in tekst or "read only" in tekst
+
+
+def _opslagfout(fout: BaseException, url: str) -> OpslagFout:
+    plek = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else "de database"
+    tekst = str(fout).lower()
+    if _is_alleen_lezen(fout):
+        return OpslagFout(
+            f"Het dossierbestand ({plek}) is alleen-lezen, dus er kan niets worden opgeslagen. "
+            "Vraag de beheerder om schrijfrechten of start met een andere gegevensmap "
+            "(WIJKKOMPAS_DATA_DIR)."
+        )
+    if "not a database" in tekst or "malformed" in tekst or "file is encrypted" in tekst:
+        return OpslagFout(
+            f"Het dossierbestand ({plek}) is beschadigd en kan niet worden gelezen. Er is niets "
+            "veranderd. Zet een reservekopie terug of start met een andere gegevensmap "
+            "(WIJKKOMPAS_DATA_DIR)."
+        )
+    if "locked" in tekst or "busy" in tekst:
+        return OpslagFout("De dossieropslag is nu bezet door een andere gebruiker. Probeer het zo opnieuw.")
+    return OpslagFout(
+        "De dossieropslag is niet bereikbaar; er is niets opgeslagen. Probeer het opnieuw of "
+        "vraag de beheerder om hulp."
+    )
+
+
+class DossierStore:
+    """All reads and writes of wijkdossiers. Methods raise only ``WerkboekFout`` subclasses."""
+
+    def __init__(self, url: str | None = None, *, inhoud_: Inhoud | None = None, voorbeeld: bool = True):
+        self.url = url or standaard_url()
+        self._inhoud = inhoud_ or inhoud()
+        self._bekende_types = {t.id for t in self._inhoud.partijtypen}
+        self._bekende_knooppunten = {k.id for k in self._inhoud.knooppunten}
+        try:
+            self.engine = _maak_engine(self.url)
+            self._migreer()
+            if voorbeeld:
+                self._plaats_voorbeeld()
+        except (SQLAlchemyError, OSError) as fout:
+            raise _opslagfout(fout, self.url) from fout
+
+    # -- transactions ---------------------------------------------------------------------
+    @contextmanager
+    def _lees(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except (OperationalError, DBAPIError) as fout:
+            raise _opslagfout(fout, self.url) from fout
+
+    @contextmanager
+    def _schrijf(self) -> Iterator[Connection]:
+        """One transaction for one user change: all of it is saved, or none of it."""
+        try:
+            with self.engine.connect().execution_options(schrijven=True) as conn, conn.begin():
+                yield conn
+        except IntegrityError:
+            raise
+        except (OperationalError, DBAPIError) as fout:
+            raise _opslagfout(fout, self.url) from fout
+
+    # -- schema ---------------------------------------------------------------------------
+    def schema_versie(self) -> str | None:
+        with self.engine.connect() as conn:
+            try:
+                return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            except (OperationalError, DBAPIError) as fout:
+                if "no such table" in str(fout).lower() or "does not exist" in str(fout).lower():
+                    return None
+                raise
+
+    def _migreer(self) -> None:
+        """Bring the schema to ``SCHEMA_VERSIE``; cheap when it already is (no alembic import)."""
+        if self.schema_versie() == schema.SCHEMA_VERSIE:
+            return
+        migreer_naar(self.engine, "head")
+
+    def _plaats_voorbeeld(self) -> None:
+        """Create the example dossier once per store, even with several kernels starting at once."""
+        with self._lees() as conn:
+            if conn.execute(select(schema.meta.c.waarde).where(schema.meta.c.sleutel == "voorbeeld")).first():
+                return
+        gegevens = yaml.safe_load((data_dir() / "voorbeelddossier.yaml").read_text(encoding="utf-8"))
+        try:
+            with self._schrijf() as conn:
+                conn.execute(insert(schema.meta).values(sleutel="voorbeeld", waarde="geplaatst"))
+                dossier_id = self._nieuw_dossier(
+                    conn,
+                    gegevens["naam"],
+                    gegevens.get("wijk", ""),
+                    gegevens.get("gemeente", ""),
+                    gegevens.get("toelichting", ""),
+                    is_voorbeeld=True,
+                )
+                for item in gegevens.get("partijen", []):
+                    invoer = PartijInvoer(
+                        item["naam"],
+                        item.get("type", "overig"),
+                        item.get("organisatie", ""),
+                        item.get("contactrol", ""),
+                        tuple(item.get("sporen", ())),
+                    )
+                    partij_id = self._nieuwe_partij(conn, dossier_id, invoer)
+                    if item.get("invloed") and item.get("belang"):
+                        conn.execute(
+                            update(schema.partij)
+                            .where(schema.partij.c.id == partij_id)
+                            .values(invloed=item["invloed"], belang=item["belang"])
+                        )
+                for knooppunt_id, status in (gegevens.get("statussen") or {}).items():
+                    self._zet_status(conn, dossier_id, knooppunt_id, status)
+        except IntegrityError:
+            return  # another kernel placed it first
+
+    # -- dossiers -------------------------------------------------------------------------
+    def dossiers(self) -> list[Dossier]:
+        """All dossiers, most recently changed first (the one you worked on last comes first)."""
+        with self._lees() as conn:
+            rijen = conn.execute(select(schema.dossier).order_by(schema.dossier.c.gewijzigd.desc())).all()
+        return [_dossier(r) for r in rijen]
+
+    def dossier(self, dossier_id: str) -> Dossier:
+        if not validatie.is_dossier_id(str(dossier_id)):
+            raise OnbekendDossier(
+                "Dit dossiernummer bestaat niet. Kies een dossier uit de lijst of maak een nieuw dossier."
+            )
+        with self._lees() as conn:
+            rij = conn.execute(select(schema.dossier).where(schema.dossier.c.id == dossier_id)).first()
+        if rij is None:
+            raise OnbekendDossier(
+                f"Dossier {dossier_id} bestaat niet (meer). Kies een dossier uit de lijst of maak een nieuw dossier."
+            )
+        return _dossier(rij)
+
+    def maak_dossier(self, naam: str, wijk: str = "", gemeente: str = "", toelichting: str = "") -> Dossier:
+        naam = validatie.schone_tekst(naam, "De naam van het dossier", maximum=validatie.MAX_NAAM, verplicht=True)
+        wijk = validatie.schone_tekst(wijk, "De wijk", maximum=validatie.MAX_KORT)
+        gemeente = validatie.schone_tekst(gemeente, "De gemeente", maximum=validatie.MAX_KORT)
+        toelichting = validatie.schone_tekst(toelichting, "De toelichting", maximum=validatie.MAX_TOELICHTING)
+        with self._schrijf() as conn:
+            dossier_id = self._nieuw_dossier(conn, naam, wijk, gemeente, toelichting)
+        return self.dossier(dossier_id)
+
+    def _nieuw_dossier(self, conn, naam, wijk, gemeente, toelichting, *, is_voorbeeld=False) -> str:
+        dossier_id = secrets.token_hex(6)
+        moment = nu()
+        conn.execute(
+            insert(schema.dossier).values(
+                id=dossier_id,
+                naam=naam,
+                wijk=wijk,
+                gemeente=gemeente,
+                toelichting=toelichting,
+                is_voorbeeld=is_voorbeeld,
+                aangemaakt=moment,
+                gewijzigd=moment,
+            )
+        )
+        return dossier_id
+
+    def _raak_aan(self, conn: Connection, dossier_id: str) -> None:
+        """Mark the dossier as changed; fails (OnbekendDossier) if it was deleted meanwhile."""
+        resultaat = conn.execute(
+            update(schema.dossier).where(schema.dossier.c.id == dossier_id).values(gewijzigd=nu())
+        )
+        if resultaat.rowcount == 0:
+            raise OnbekendDossier(f"Dossier {dossier_id} bestaat niet (meer); er is niets opgeslagen.")
+
+    # -- knooppunt status -----------------------------------------------------------------
+    def statussen(self, dossier_id: str) -> dict[str, str]:
+        """Status per knooppunt id; knooppunten without a saved status are 'niet-gestart'."""
+        with self._lees() as conn:
+            rijen = conn.execute(
+                select(schema.knooppunt_status.c.knooppunt_id, schema.knooppunt_status.c.status).where(
+                    schema.knooppunt_status.c.dossier_id == dossier_id
+                )
+            ).all()
+        opgeslagen = dict(rijen)
+        return {k.id: opgeslagen.get(k.id, STANDAARD_STATUS) for k in self._inhoud.knooppunten}
+
+    def zet_status(self, dossier_id: str, knooppunt_id: str, status: str) -> None:
+        validatie.controleer_status(status)
+        if knooppunt_id not in self._bekende_knooppunten:
+            raise InvoerFout("Onbekend knooppunt; de status is niet opgeslagen.")
+        with self._schrijf() as conn:
+            self._raak_aan(conn, dossier_id)
+            self._zet_status(conn, dossier_id, knooppunt_id, status)
+
+    def _zet_status(self, conn, dossier_id, knooppunt_id, status) -> None:
+        tabel = schema.knooppunt_status
+        bijgewerkt = conn.execute(
+            update(tabel)
+            .where(tabel.c.dossier_id == dossier_id, tabel.c.knooppunt_id == knooppunt_id)
+            .values(status=status, gewijzigd=nu())
+        )
+        if bijgewerkt.rowcount == 0:
+            conn.execute(
+                insert(tabel).values(dossier_id=dossier_id, knooppunt_id=knooppunt_id, status=status, gewijzigd=nu())
+            )
+
+    # -- partijen -------------------------------------------------------------------------
+    def partijen(self, dossier_id: str) -> list[Partij]:
+        """The parties of a dossier in the order they were added."""
+        with self._lees() as conn:
+            rijen = conn.execute(
+                select(schema.partij).where(schema.partij.c.dossier_id == dossier_id).order_by(schema.partij.c.id)
+            ).all()
+        return [_partij(r) for r in rijen]
+
+    def voeg_partij_toe(self, dossier_id: str, invoer: PartijInvoer) -> Partij:
+        schoon = validatie.controleer_partij(invoer, self._bekende_types)
+        try:
+            with self._schrijf() as conn:
+                self._raak_aan(conn, dossier_id)
+                partij_id = self._nieuwe_partij(conn, dossier_id, schoon)
+        except IntegrityError as fout:
+            raise InvoerFout(f"Er staat al een partij met de naam '{schoon.naam}' in dit dossier.") from fout
+        return self._partij(dossier_id, partij_id)
+
+    def _nieuwe_partij(self, conn, dossier_id: str, invoer: PartijInvoer) -> int:
+        moment = nu()
+        resultaat = conn.execute(
+            insert(schema.partij).values(
+                dossier_id=dossier_id,
+                naam=invoer.naam,
+                naam_sleutel=validatie.naam_sleutel(invoer.naam),
+                type=invoer.type,
+                organisatie=invoer.organisatie,
+                contactrol=invoer.contactrol,
+                sporen=",".join(invoer.sporen),
+                versie=1,
+                aangemaakt=moment,
+                gewijzigd=moment,
+            )
+        )
+        return int(resultaat.inserted_primary_key[0])
+
+    def wijzig_partij(self, dossier_id: str, partij_id: int, invoer: PartijInvoer, versie: int) -> Partij:
+        """Save an edit made on version ``versie``; refuses if someone saved another edit meanwhile."""
+        schoon = validatie.controleer_partij(invoer, self._bekende_types)
+        tabel = schema.partij
+        try:
+            with self._schrijf() as conn:
+                self._raak_aan(conn, dossier_id)
+                resultaat = conn.execute(
+                    update(tabel)
+                    .where(tabel.c.id == partij_id, tabel.c.dossier_id == dossier_id, tabel.c.versie == versie)
+                    .values(
+                        naam=schoon.naam,
+                        naam_sleutel=validatie.naam_sleutel(schoon.naam),
+                        type=schoon.type,
+                        organisatie=schoon.organisatie,
+                        contactrol=schoon.contactrol,
+                        sporen=",".join(schoon.sporen),
+                        versie=tabel.c.versie + 1,
+                        gewijzigd=nu(),
+                    )
+                )
+                if resultaat.rowcount == 0:
+                    self._fout_bij_ontbrekende_versie(conn, dossier_id, partij_id)
+        except IntegrityError as fout:
+            raise InvoerFout(f"Er staat al een partij met de naam '{schoon.naam}' in dit dossier.") from fout
+        return self._partij(dossier_id, partij_id)
+
+    def _fout_bij_ontbrekende_versie(self, conn, dossier_id, partij_id):
+        bestaat = conn.execute(
+            select(func.count())
+            .select_from(schema.partij)
+            .where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
+        ).scalar()
+        if bestaat:
+            raise GelijktijdigGewijzigd(
+                "Iemand anders heeft deze partij intussen gewijzigd. Uw wijziging is niet opgeslagen; "
+                "de nieuwste gegevens staan nu in de lijst."
+            )
+        raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
+
+    def verwijder_partij(self, dossier_id: str, partij_id: int) -> None:
+        with self._schrijf() as conn:
+            self._raak_aan(conn, dossier_id)
+            conn.execute(
+                delete(schema.partij).where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
+            )
+
+    def plaats_partij(self, dossier_id: str, partij_id: int, invloed: int, belang: int) -> Partij:
+        """Save a party's place on the macht/belang grid."""
+        invloed = validatie.controleer_schaal(invloed, "Invloed")
+        belang = validatie.controleer_schaal(belang, "Belang")
+        with self._schrijf() as conn:
+            self._raak_aan(conn, dossier_id)
+            resultaat = conn.execute(
+                update(schema.partij)
+                .where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
+                .values(invloed=invloed, belang=belang, gewijzigd=nu())
+            )
+            if resultaat.rowcount == 0:
+                raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
+        return self._partij(dossier_id, partij_id)
+
+    def _partij(self, dossier_id: str, partij_id: int) -> Partij:
+        with self._lees() as conn:
+            rij = conn.execute(
+                select(schema.partij).where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
+            ).first()
+        if rij is None:
+            raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
+        return _partij(rij)
+
+
+def _dossier(rij) -> Dossier:
+    return Dossier(
+        id=rij.id,
+        naam=rij.naam,
+        wijk=rij.wijk,
+        gemeente=rij.gemeente,
+        toelichting=rij.toelichting,
+        is_voorbeeld=bool(rij.is_voorbeeld),
+        aangemaakt=rij.aangemaakt,
+        gewijzigd=rij.gewijzigd,
+    )
+
+
+def _partij(rij) -> Partij:
+    return Partij(
+        id=rij.id,
+        naam=rij.naam,
+        type=rij.type,
+        organisatie=rij.organisatie,
+        contactrol=rij.contactrol,
+        sporen=tuple(s for s in rij.sporen.split(",") if s),
+        invloed=rij.invloed,
+        belang=rij.belang,
+        versie=rij.versie,
+    )
+
+
+def migreer_naar(engine: Engine, revisie: str) -> None:
+    """Run the alembic migrations up to ``revisie`` in one write transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIES))
+    with engine.connect().execution_options(schrijven=True) as conn, conn.begin():
+        config.attributes["connection"] = conn
+        command.upgrade(config, revisie)
+
+
+_stores: dict[str, DossierStore] = {}
+_stores_lock = threading.Lock()
+
+
+def open_store(url: str | None = None) -> DossierStore:
+    """The store for ``url`` (default: ``standaard_url()``), shared within one kernel."""
+    url = url or standaard_url()
+    with _stores_lock:
+        if url not in _stores:
+            _stores[url] = DossierStore(url)
+        return _stores[url]

@@ -1,0 +1,93 @@
+"""How ``wijkkompas start`` runs Voilà: every option in one place, as a testable argument list."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import jupyter_share_dir, notebooks_dir
+
+WELKOM = "00_welkom.ipynb"
+TEMPLATE = "wijkkompas"
+
+
+@dataclass(frozen=True)
+class StartOpties:
+    port: int = 8866
+    ip: str = "127.0.0.1"
+    open_browser: bool = True
+    pool_size: int = 1
+    # Idle kernels (a closed tab) are shut down after this many seconds; a participant who
+    # keeps the tab open is never culled (cull_connected stays False).
+    cull_idle_timeout: int = 900
+    cull_interval: int = 60
+    notebooks: Path | None = None
+
+
+def voila_argv(opties: StartOpties) -> list[str]:
+    """The Voilà command line (without the program name)."""
+    notebooks = opties.notebooks or notebooks_dir()
+    argv = [
+        str(notebooks),
+        f"--port={opties.port}",
+        f"--Voila.ip={opties.ip}",
+        "--Voila.port_retries=0",
+        "--no-browser",  # we open the welcome page ourselves, not the file list
+        f"--template={TEMPLATE}",
+        "--VoilaExporter.language_code=nl",
+        "--theme=light",
+        f"--MappingKernelManager.cull_interval={opties.cull_interval}",
+        f"--MappingKernelManager.cull_idle_timeout={opties.cull_idle_timeout}",
+        "--MappingKernelManager.cull_connected=False",
+        "--VoilaExecutor.timeout=120",
+        "--VoilaConfiguration.show_tracebacks=False",
+    ]
+    if opties.pool_size > 0:
+        argv += ["--preheat_kernel=True", f"--pool_size={opties.pool_size}"]
+    return argv
+
+
+def voila_omgeving(basis: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment with our template on ``JUPYTER_PATH`` (Voilà looks templates up there)."""
+    omgeving = dict(os.environ if basis is None else basis)
+    paden = [str(jupyter_share_dir())]
+    if omgeving.get("JUPYTER_PATH"):
+        paden.append(omgeving["JUPYTER_PATH"])
+    omgeving["JUPYTER_PATH"] = os.pathsep.join(paden)
+    return omgeving
+
+
+def welkom_url(opties: StartOpties) -> str:
+    host = "localhost" if opties.ip in ("127.0.0.1", "0.0.0.0", "::") else opties.ip
+    return f"http://{host}:{opties.port}/voila/render/{WELKOM}"
+
+
+def maak_voila_app_klasse():
+    """A Voilà app whose root URL leads to the welcome notebook instead of a file list."""
+    from jupyter_server.utils import url_path_join
+    from tornado.web import RedirectHandler
+    from voila.app import Voila
+
+    class WijkkompasVoila(Voila):
+        name = "wijkkompas"
+
+        def init_handlers(self):
+            handlers = super().init_handlers()
+            welkom = url_path_join(self.server_url, "voila/render", WELKOM)
+            handlers.insert(0, (url_path_join(self.server_url, r"/?$"), RedirectHandler, {"url": welkom}))
+            handlers.insert(0, (url_path_join(self.server_url, r"/voila/?$"), RedirectHandler, {"url": welkom}))
+            return handlers
+
+    return WijkkompasVoila
+
+
+def main_voila(argv: list[str]) -> None:
+    """Entry for the subprocess that ``wijkkompas start`` launches: ``python -m wijkkompas_widgets.server``."""
+    maak_voila_app_klasse().launch_instance(argv)
+
+
+if __name__ == "__main__":
+    import sys
+
+    main_voila(sys.argv[1:])

@@ -1,0 +1,111 @@
+"""Building blocks shared by all widgets: messages, safe callbacks, styles, charts as images."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import html
+import logging
+
+import ipywidgets as w
+from matplotlib.figure import Figure
+
+from .. import teksten
+from ..charts import figuur_naar_png
+from ..dossier.model import WerkboekFout
+
+log = logging.getLogger("wijkkompas")
+
+e = html.escape  # every user text that goes into an HTML widget passes through here
+
+CSS = """
+<style>
+.wk-kaart { border: 1px solid #c8c8c8; border-radius: 6px; padding: 10px 14px; margin: 14px 0; background: #fff; }
+.wk-kaart h3 { margin: 2px 0 6px 0; }
+.wk-fase-label { color: #444; font-size: 0.9em; }
+.wk-chip { display: inline-block; border: 1px solid #0072B2; color: #00406b; border-radius: 12px;
+           padding: 1px 9px; margin: 2px 4px 2px 0; font-size: 0.85em; background: #eef6fb; }
+.wk-badge-bg { display: inline-block; border: 2px solid #b35900; color: #7a3d00; border-radius: 4px;
+               padding: 1px 8px; margin: 4px 0; font-weight: bold; background: #fff4e5; }
+.wk-badge-voorbeeld { display: inline-block; border: 2px dashed #555; color: #333; border-radius: 4px;
+                      padding: 0 8px; margin-left: 8px; font-size: 0.85em; background: #f5f5f5; }
+.wk-melding { padding: 4px 8px; border-radius: 4px; margin: 4px 0; }
+.wk-melding-ok { border-left: 5px solid #009E73; background: #eefaf5; }
+.wk-melding-fout { border-left: 5px solid #D55E00; background: #fdf0e8; }
+.wk-melding-info { border-left: 5px solid #0072B2; background: #eef6fb; }
+.wk-tabel { border-collapse: collapse; margin: 6px 0; }
+.wk-tabel th, .wk-tabel td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; }
+.wk-tabel th { background: #f0f0f0; }
+.wk-bron { color: #555; font-size: 0.85em; }
+.wk-sectie { margin-top: 10px; }
+.wk-partij-rij { border-bottom: 1px solid #e3e3e3; padding: 2px 0; }
+</style>
+"""
+
+
+def stijl() -> w.HTML:
+    """The werkboek's CSS; included once by the dossier header and by every kaart."""
+    return w.HTML(CSS, layout=w.Layout(display="none"))
+
+
+class Melding(w.HTML):
+    """A status line: a symbol and a word besides the colour, so it is never colour alone."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("wk-melding-vak")
+
+    def ok(self, tekst: str) -> None:
+        self.value = f'<div class="wk-melding wk-melding-ok" role="status">✔ {e(tekst)}</div>'
+
+    def fout(self, tekst: str) -> None:
+        self.value = f'<div class="wk-melding wk-melding-fout" role="alert">⚠ Niet gelukt: {e(tekst)}</div>'
+
+    def info(self, tekst: str) -> None:
+        self.value = f'<div class="wk-melding wk-melding-info" role="status">ℹ {e(tekst)}</div>'
+
+    def wis(self) -> None:
+        self.value = ""
+
+
+def veilig(melding_attr: str = "_melding"):
+    """Decorator for widget callbacks: a WerkboekFout becomes a Dutch message in the widget's
+    ``Melding``; anything else is logged and shown as a general message. No traceback reaches
+    the page, and since every store call is one transaction, nothing is half saved."""
+
+    def decorator(methode):
+        @functools.wraps(methode)
+        def omhulsel(self, *args, **kwargs):
+            melding: Melding = getattr(self, melding_attr)
+            try:
+                return methode(self, *args, **kwargs)
+            except WerkboekFout as fout:
+                melding.fout(str(fout))
+            except Exception:
+                log.exception("onverwachte fout in %s", methode.__qualname__)
+                melding.fout(teksten.ONVERWACHTE_FOUT)
+            return None
+
+        return omhulsel
+
+    return decorator
+
+
+def figuur_html(figuur: Figure, alt: str, breedte: str = "100%") -> str:
+    """An ``<img>`` with alt text for a matplotlib figure; the figure is closed afterwards."""
+    data = base64.b64encode(figuur_naar_png(figuur)).decode("ascii")
+    return (
+        f'<img src="data:image/png;base64,{data}" alt="{e(alt)}" '
+        f'style="max-width: {breedte}; height: auto;" class="wk-figuur">'
+    )
+
+
+def tabel_html(koppen: list[str], rijen: list[list[str]], klasse: str = "") -> str:
+    """A simple table; cells are escaped here, so callers pass plain text."""
+    kop = "".join(f"<th scope='col'>{e(k)}</th>" for k in koppen)
+    body = "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in rij) + "</tr>" for rij in rijen)
+    return f'<table class="wk-tabel {klasse}"><thead><tr>{kop}</tr></thead><tbody>{body}</tbody></table>'
+
+
+BREED = {"description_width": "170px"}
+VELD = w.Layout(width="520px")

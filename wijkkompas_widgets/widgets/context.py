@@ -1,0 +1,78 @@
+"""The state one page shares between its widgets: the store and the open dossier.
+
+Each Voilà page is its own kernel, possibly pre-heated before the user arrived, so the dossier
+comes from the page URL (read after ``wait_for_request``), never from a module global.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import parse_qs
+
+import traitlets
+
+from ..content import Inhoud, inhoud
+from ..dossier import Dossier, DossierStore, WerkboekFout, open_store
+
+
+def lees_queryparameters() -> dict[str, str]:
+    """The page's query parameters; waits for the real request when the kernel was pre-heated."""
+    try:
+        from voila.utils import wait_for_request
+    except ImportError:  # plain Jupyter without Voilà
+        wait_for_request = None
+    if wait_for_request is not None:
+        wait_for_request()
+    query = os.environ.get("QUERY_STRING", "")
+    return {sleutel: waarden[-1] for sleutel, waarden in parse_qs(query).items()}
+
+
+class WerkboekContext(traitlets.HasTraits):
+    """Shared by all widgets of one page. ``revisie`` goes up after every saved change, so
+    widgets that show the same data (parties in two exercises) refresh themselves."""
+
+    dossier_id = traitlets.Unicode(None, allow_none=True)
+    revisie = traitlets.Int(0)
+
+    def __init__(self, store: DossierStore | None, inhoud_: Inhoud, *, dossier_id=None, melding: str = ""):
+        super().__init__()
+        self.store = store
+        self.inhoud = inhoud_
+        self.opstartmelding = melding
+        self.dossier_id = dossier_id
+
+    def dossier(self) -> Dossier | None:
+        if self.store is None or not self.dossier_id:
+            return None
+        try:
+            return self.store.dossier(self.dossier_id)
+        except WerkboekFout:
+            return None
+
+    def gewijzigd(self) -> None:
+        self.revisie += 1
+
+    def url_parameter(self) -> str:
+        return f"?dossier={self.dossier_id}" if self.dossier_id else ""
+
+
+def maak_context(store_url: str | None = None, query: dict[str, str] | None = None) -> WerkboekContext:
+    """Open the store and the dossier named in the URL. Never raises: a problem becomes the
+    context's ``opstartmelding``, which the dossier header shows in Dutch."""
+    query = lees_queryparameters() if query is None else query
+    content = inhoud()
+    try:
+        store = open_store(store_url)
+    except WerkboekFout as fout:
+        return WerkboekContext(None, content, melding=str(fout))
+    gevraagd = query.get("dossier")
+    if gevraagd:
+        try:
+            return WerkboekContext(store, content, dossier_id=store.dossier(gevraagd).id)
+        except WerkboekFout as fout:
+            return WerkboekContext(store, content, melding=str(fout))
+    try:
+        dossiers = store.dossiers()
+    except WerkboekFout as fout:
+        return WerkboekContext(store, content, melding=str(fout))
+    return WerkboekContext(store, content, dossier_id=dossiers[0].id if dossiers else None)

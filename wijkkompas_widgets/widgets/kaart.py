@@ -1,0 +1,129 @@
+"""KnooppuntKaart: the frame around every exercise (doel, aanpak, tips, sporen, status)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ipywidgets as w
+from markdown_it import MarkdownIt
+
+from .. import teksten
+from ..content import Knooppunt
+from ..dossier.model import STANDAARD_STATUS, STATUSSEN
+from .basis import BREED, Melding, e, stijl, veilig
+from .context import WerkboekContext
+
+# Raw HTML in content files is shown as text, not executed.
+_markdown = MarkdownIt("commonmark", {"html": False})
+
+
+@lru_cache(maxsize=256)
+def markdown_html(tekst: str) -> str:
+    return _markdown.render(tekst)
+
+
+def kop_html(knooppunt: Knooppunt, context: WerkboekContext) -> str:
+    fase = context.inhoud.fase(knooppunt.fase)
+    chips = "".join(
+        f'<span class="wk-chip" title="{e(context.inhoud.spoor(s).wie)}">'
+        f"Spoor {s} · {e(context.inhoud.spoor(s).naam)}</span>"
+        for s in knooppunt.sporen
+    )
+    badge = (
+        f'<div class="wk-badge-bg" role="note">⚠ {teksten.BESTUURLIJK_GEVOELIG}</div>'
+        if knooppunt.bestuurlijk_gevoelig
+        else ""
+    )
+    return (
+        f'<div class="wk-fase-label">Fase {fase.nummer} · {e(fase.naam)} · knooppunt</div>'
+        f'<h3 class="wk-kaart-titel">{e(knooppunt.titel)}</h3>'
+        f'<div aria-label="Draagt bij aan de sporen">Draagt bij aan: {chips}</div>{badge}'
+    )
+
+
+def raakvlakken_html(knooppunt: Knooppunt, context: WerkboekContext) -> str:
+    if not knooppunt.raakvlakken:
+        return ""
+    items = []
+    for doel_id in knooppunt.raakvlakken:
+        doel = context.inhoud.knooppunt(doel_id)
+        items.append(f"<li>{e(doel.titel)} (fase {doel.fase})</li>")
+    return f"<div class='wk-sectie'><b>Raakvlakken</b> met andere knooppunten:<ul>{''.join(items)}</ul></div>"
+
+
+class KnooppuntKaart(w.VBox):
+    """Title, spoor chips, 'bestuurlijk gevoelig' badge, collapsible doel/aanpak/tips and a status
+    selector that saves to the dossier. ``oefening`` (a widget) is shown inside the card."""
+
+    def __init__(self, knooppunt_id: str, context: WerkboekContext, oefening: w.Widget | None = None):
+        super().__init__()
+        self.context = context
+        self.knooppunt = context.inhoud.knooppunt(knooppunt_id)
+        self.add_class("wk-kaart")
+        self.add_class(f"wk-kaart-{knooppunt_id}")
+        self._melding = Melding()
+        teksten_ = [
+            ("Doel", self.knooppunt.doel),
+            ("Aanpak", self.knooppunt.aanpak),
+            ("Tips", self.knooppunt.tips),
+        ]
+        self._uitleg = w.Accordion(
+            children=[w.HTML(markdown_html(tekst)) for _, tekst in teksten_],
+            titles=tuple(titel for titel, _ in teksten_),
+            selected_index=0,
+        )
+        self._status = w.Dropdown(
+            options=[(label, sleutel) for sleutel, label in STATUSSEN],
+            value=STANDAARD_STATUS,
+            description="Status van dit knooppunt",
+            style=BREED,
+            layout=w.Layout(width="360px"),
+        )
+        self._status.add_class("wk-status")
+        onderdelen = [
+            stijl(),
+            w.HTML(kop_html(self.knooppunt, context)),
+            self._uitleg,
+            w.HTML(raakvlakken_html(self.knooppunt, context)),
+            w.HTML(f'<div class="wk-bron">Bron: {e(self.knooppunt.bron)}</div>'),
+            w.HBox([self._status]),
+            self._melding,
+        ]
+        if oefening is not None:
+            onderdelen.append(oefening)
+        self.oefening = oefening
+        self.children = onderdelen
+        self._status.observe(self._bewaar_status, names="value")
+        self._laad_status()
+        context.observe(self._dossier_gewisseld, names="dossier_id")
+
+    def _laad_status(self) -> None:
+        heeft_dossier = self.context.store is not None and self.context.dossier_id is not None
+        self._status.disabled = not heeft_dossier
+        if heeft_dossier:
+            status = self.context.store.statussen(self.context.dossier_id).get(self.knooppunt.id, STANDAARD_STATUS)
+        else:
+            status = STANDAARD_STATUS
+        self._zet_zonder_opslaan(status)
+
+    def _zet_zonder_opslaan(self, status: str) -> None:
+        self._status.unobserve(self._bewaar_status, names="value")
+        try:
+            self._status.value = status
+        finally:
+            self._status.observe(self._bewaar_status, names="value")
+
+    @veilig()
+    def _dossier_gewisseld(self, _change=None) -> None:
+        self._melding.wis()
+        self._laad_status()
+
+    @veilig()
+    def _bewaar_status(self, change) -> None:
+        try:
+            self.context.store.zet_status(self.context.dossier_id, self.knooppunt.id, change["new"])
+        except Exception:
+            self._zet_zonder_opslaan(change["old"])  # show what is really saved
+            raise
+        self._melding.ok(f"Status opgeslagen: {dict(STATUSSEN)[change['new']].lower()}.")
+        self.context.gewijzigd()

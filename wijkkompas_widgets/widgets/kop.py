@@ -1,0 +1,121 @@
+"""The dossier header on top of every notebook: which dossier is open, open another, make a new one."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from .. import teksten
+from ..dossier import Dossier
+from .basis import BREED, VELD, Melding, e, stijl, veilig
+from .context import WerkboekContext
+
+
+def dossier_label(dossier: Dossier) -> str:
+    plaats = ", ".join(p for p in (dossier.wijk, dossier.gemeente) if p)
+    label = dossier.naam + (f" ({plaats})" if plaats else "")
+    return label + (" [voorbeeld]" if dossier.is_voorbeeld else "")
+
+
+class DossierKop(w.VBox):
+    """Shows the open dossier and lets the user switch or create one. Switching changes
+    ``context.dossier_id``; every widget on the page observes that and reloads."""
+
+    def __init__(self, context: WerkboekContext, pagina: str = ""):
+        super().__init__()
+        self.add_class("wk-dossierkop")
+        self.context = context
+        self._pagina = pagina
+        self._titel = w.HTML()
+        self._melding = Melding()
+        self._kiezer = w.Dropdown(description="Open dossier", style=BREED, layout=VELD)
+        self._kiezer.add_class("wk-dossier-kiezer")
+        self._nieuw_knop = w.Button(description="Nieuw dossier…", icon="plus", tooltip="Een nieuw wijkdossier maken")
+        self._nieuw_knop.add_class("wk-nieuw-dossier")
+        self._naam = w.Text(description="Naam van het dossier", placeholder="bijv. Wijkaanpak Groenoord",
+                            style=BREED, layout=VELD)
+        self._wijk = w.Text(description="Wijk", style=BREED, layout=VELD)
+        self._gemeente = w.Text(description="Gemeente", style=BREED, layout=VELD)
+        self._aanmaken = w.Button(description="Dossier aanmaken", button_style="primary")
+        self._aanmaken.add_class("wk-dossier-aanmaken")
+        self._annuleren = w.Button(description="Annuleren")
+        self._formulier = w.VBox(
+            [w.HTML("<b>Nieuw wijkdossier</b>"), self._naam, self._wijk, self._gemeente,
+             w.HBox([self._aanmaken, self._annuleren])],
+            layout=w.Layout(display="none", border="1px solid #ccc", padding="6px", margin="6px 0"),
+        )
+        self._link = w.HTML()
+        self.children = [
+            stijl(), self._titel, self._melding,
+            w.HBox([self._kiezer, self._nieuw_knop]), self._formulier, self._link,
+        ]
+        self._nieuw_knop.on_click(self._toon_formulier)
+        self._annuleren.on_click(self._verberg_formulier)
+        self._aanmaken.on_click(self._maak_aan)
+        self._kiezer.observe(self._kies, names="value")
+        context.observe(self._ververs, names=["dossier_id", "revisie"])
+        if context.opstartmelding:
+            self._melding.fout(context.opstartmelding)
+        self._vul()
+
+    def _vul(self) -> None:
+        context = self.context
+        if context.store is None:
+            self._titel.value = "<h2>Wijkdossier</h2>"
+            for kind in (self._kiezer, self._nieuw_knop):
+                kind.disabled = True
+            return
+        dossiers = context.store.dossiers()
+        opties = [(dossier_label(d), d.id) for d in dossiers]
+        if context.dossier_id is None:
+            opties = [("— kies een dossier —", None), *opties]
+        self._kiezer.unobserve(self._kies, names="value")
+        self._kiezer.options = opties
+        self._kiezer.value = context.dossier_id
+        self._kiezer.observe(self._kies, names="value")
+        dossier = context.dossier()
+        if dossier is None:
+            self._titel.value = "<h2>Wijkdossier: nog niet gekozen</h2>"
+            self._link.value = ""
+            return
+        plaats = ", ".join(e(p) for p in (dossier.wijk, dossier.gemeente) if p)
+        badge = f'<span class="wk-badge-voorbeeld">{teksten.VOORBEELD_BADGE}</span>' if dossier.is_voorbeeld else ""
+        toelichting = f"<div class='wk-bron'>{e(dossier.toelichting)}</div>" if dossier.toelichting else ""
+        self._titel.value = (
+            f"<h2 class='wk-dossier-titel'>Wijkdossier: {e(dossier.naam)}{badge}</h2>"
+            f"<div>{plaats or 'Wijk en gemeente nog niet ingevuld'}</div>{toelichting}"
+        )
+        if self._pagina:
+            self._link.value = (
+                f'<a href="{e(self._pagina)}?dossier={e(dossier.id)}" class="wk-permalink">'
+                "Vaste link naar deze pagina met dit dossier (voor een bladwijzer)</a>"
+            )
+
+    def _ververs(self, _change=None) -> None:
+        self._vul()
+
+    @veilig()
+    def _kies(self, change) -> None:
+        if change["new"] is None:
+            return
+        self.context.dossier_id = self.context.store.dossier(change["new"]).id
+        self._melding.ok(f"Dossier '{self.context.dossier().naam}' geopend.")
+
+    def _toon_formulier(self, _knop=None) -> None:
+        self._formulier.layout.display = "flex"
+        self._melding.wis()
+
+    def _verberg_formulier(self, _knop=None) -> None:
+        self._formulier.layout.display = "none"
+
+    @veilig()
+    def _maak_aan(self, _knop=None) -> None:
+        dossier = self.context.store.maak_dossier(self._naam.value, self._wijk.value, self._gemeente.value)
+        for veld in (self._naam, self._wijk, self._gemeente):
+            veld.value = ""
+        self._verberg_formulier()
+        self.context.dossier_id = dossier.id
+        self._melding.ok(f"Dossier '{dossier.naam}' is aangemaakt en geopend.")
+
+
+def geen_dossier_html() -> str:
+    return f'<div class="wk-melding wk-melding-info" role="status">ℹ {e(teksten.GEEN_DOSSIER)}</div>'

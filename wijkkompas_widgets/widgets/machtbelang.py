@@ -1,0 +1,126 @@
+"""Exercise 'Macht/belang': place each party by invloed and belang; grid and suggested approach."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..analysis.partijen import aanpak_per_partij, kwadrant
+from ..charts.machtbelang import machtbelang_figuur
+from ..dossier import Partij
+from ..dossier.model import SCHAAL_MAX, SCHAAL_MIN
+from .basis import Melding, e, figuur_html, veilig
+from .context import WerkboekContext
+from .kop import geen_dossier_html
+
+_MIDDEN = (SCHAAL_MIN + SCHAAL_MAX) // 2 + 1
+
+
+class MachtBelangOefening(w.VBox):
+    """One row of two sliders per party. Releasing a slider saves the party's place at once
+    (one transaction); the grid and the table are then drawn again from the store."""
+
+    def __init__(self, context: WerkboekContext):
+        super().__init__()
+        self.add_class("wk-oefening-machtbelang")
+        self.context = context
+        self._melding = Melding()
+        self._rijen = w.VBox()
+        self._rijen.add_class("wk-machtbelang-rijen")
+        self._grafiek = w.HTML()
+        self._grafiek.add_class("wk-machtbelang-grafiek")
+        self._tabel = w.HTML()
+        self._tabel.add_class("wk-machtbelang-tabel")
+        self._inhoud = w.VBox([
+            w.HTML(
+                "Schat per partij in hoeveel <b>invloed</b> (macht om de aanpak te maken of te breken) en "
+                "hoeveel <b>belang</b> (hoe sterk de uitkomst haar raakt) zij heeft, op een schaal van 1 tot 10. "
+                "Vanaf 6 telt als hoog. De posities zijn relatief: vergelijk de partijen met elkaar."
+            ),
+            self._rijen, self._melding,
+            w.HTML("<h4>Raster</h4>"), self._grafiek,
+            w.HTML("<h4>Voorgestelde aanpak per partij</h4>"), self._tabel,
+        ])
+        self._geen_dossier = w.HTML(geen_dossier_html())
+        self.children = [self._inhoud]
+        context.observe(self._herlaad, names=["dossier_id", "revisie"])
+        self._herlaad()
+
+    @veilig()
+    def _herlaad(self, _change=None) -> None:
+        if self.context.store is None or self.context.dossier_id is None:
+            self.children = [self._geen_dossier]
+            return
+        self.children = [self._inhoud]
+        partijen = self.context.store.partijen(self.context.dossier_id)
+        self._rijen.children = [self._rij(p) for p in partijen] or [
+            w.HTML("<i>Nog geen partijen. Voeg eerst partijen toe bij 'De juiste partijen aan tafel'.</i>")
+        ]
+        self._teken(partijen)
+
+    def _teken(self, partijen: list[Partij]) -> None:
+        geplaatst = [(p.naam, p.invloed, p.belang) for p in partijen if p.geplaatst]
+        beschrijving = "; ".join(
+            f"{naam}: invloed {invloed}, belang {belang} ({kwadrant(invloed, belang).naam.lower()})"
+            for naam, invloed, belang in geplaatst
+        )
+        alt = "Macht/belang-raster. " + (beschrijving or "Nog geen partijen geplaatst.")
+        self._grafiek.value = figuur_html(machtbelang_figuur(geplaatst), alt, breedte="680px")
+        rijen = []
+        for regel in aanpak_per_partij(partijen):
+            if regel.kwadrant is None:
+                rijen.append(f"<tr><td>{e(regel.partij)}</td><td>–</td><td>–</td>"
+                             "<td><i>nog niet geplaatst</i></td><td>Schuif invloed en belang hierboven.</td></tr>")
+            else:
+                rijen.append(
+                    f"<tr><td>{e(regel.partij)}</td><td>{regel.invloed}</td><td>{regel.belang}</td>"
+                    f"<td><b>{e(regel.kwadrant.naam)}</b></td><td>{e(regel.kwadrant.aanpak)}</td></tr>"
+                )
+        self._tabel.value = (
+            "<table class='wk-tabel'><thead><tr><th scope='col'>Partij</th><th scope='col'>Invloed</th>"
+            "<th scope='col'>Belang</th><th scope='col'>Kwadrant</th><th scope='col'>Aanpak</th></tr></thead>"
+            f"<tbody>{''.join(rijen)}</tbody></table>"
+        )
+
+    def _rij(self, partij: Partij) -> w.Widget:
+        naam = w.HTML(f"<b class='wk-mb-naam'>{e(partij.naam)}</b>", layout=w.Layout(width="230px"))
+        invloed = w.IntSlider(
+            value=partij.invloed or _MIDDEN, min=SCHAAL_MIN, max=SCHAAL_MAX, description="Invloed",
+            continuous_update=False, layout=w.Layout(width="300px"),
+        )
+        invloed.add_class("wk-mb-invloed")
+        belang = w.IntSlider(
+            value=partij.belang or _MIDDEN, min=SCHAAL_MIN, max=SCHAAL_MAX, description="Belang",
+            continuous_update=False, layout=w.Layout(width="300px"),
+        )
+        belang.add_class("wk-mb-belang")
+        status = w.HTML(self._status_tekst(partij.invloed, partij.belang), layout=w.Layout(width="260px"))
+        plaats_knop = w.Button(
+            description="Plaatsen", tooltip=f"{partij.naam} op deze plek op het raster zetten",
+            layout=w.Layout(width="100px", display="none" if partij.geplaatst else "inline-flex"),
+        )
+        plaats_knop.add_class("wk-mb-plaatsen")
+
+        def bewaar(_change=None):
+            self._plaats(partij, invloed.value, belang.value)
+
+        invloed.observe(bewaar, names="value")
+        belang.observe(bewaar, names="value")
+        plaats_knop.on_click(bewaar)
+        rij = w.HBox([naam, invloed, belang, plaats_knop, status])
+        rij.add_class("wk-mb-rij")
+        return rij
+
+    @staticmethod
+    def _status_tekst(invloed: int | None, belang: int | None) -> str:
+        if invloed is None or belang is None:
+            return "<i>nog niet geplaatst</i>"
+        return f"→ {e(kwadrant(invloed, belang).naam)}"
+
+    @veilig()
+    def _plaats(self, partij: Partij, invloed: int, belang: int) -> None:
+        bijgewerkt = self.context.store.plaats_partij(self.context.dossier_id, partij.id, invloed, belang)
+        self._melding.ok(
+            f"{bijgewerkt.naam} geplaatst: invloed {invloed}, belang {belang} "
+            f"({kwadrant(invloed, belang).naam.lower()})."
+        )
+        self.context.gewijzigd()
