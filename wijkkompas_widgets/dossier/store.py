@@ -66,8 +66,9 @@ def standaard_url() -> str:
 def _maak_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    bestand = url.removeprefix("sqlite:///")
+    if url.startswith("sqlite:///") and bestand != ":memory:" and not bestand.startswith("file:"):
+        Path(bestand).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
@@ -363,7 +364,7 @@ class DossierStore:
         ).scalar()
         if bestaat:
             raise GelijktijdigGewijzigd(
-                "Iemand anders heeft deze partij intussen gewijzigd. Uw wijziging is niet opgeslagen; "
+                "Iemand anders heeft deze partij intussen gewijzigd. Je wijziging is niet opgeslagen; "
                 "de nieuwste gegevens staan nu in de lijst."
             )
         raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")

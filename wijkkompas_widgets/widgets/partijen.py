@@ -130,7 +130,7 @@ class PartijenOefening(w.VBox):
         self._opslaan.description = "Wijzigingen opslaan"
         self._opslaan.icon = "check"
         self._annuleer.layout.display = "inline-flex"
-        self._melding.info(f"U bewerkt nu '{partij.naam}'. Klik op 'Wijzigingen opslaan' als u klaar bent.")
+        self._melding.info(f"Je bewerkt nu '{partij.naam}'. Klik op 'Wijzigingen opslaan' als je klaar bent.")
 
     def _stop_bewerken(self, _knop=None, wis_melding: bool = True) -> None:
         self._bewerk = None
@@ -181,7 +181,7 @@ class PartijenOefening(w.VBox):
             ja = w.Button(description="Ja, verwijderen", button_style="danger",
                           tooltip=f"{partij.naam} definitief verwijderen")
             nee = w.Button(description="Nee, bewaren")
-            vraag = w.HTML(f"Weet u zeker dat u <b>{e(partij.naam)}</b> wilt verwijderen?")
+            vraag = w.HTML(f"Weet je zeker dat je <b>{e(partij.naam)}</b> wilt verwijderen?")
             ja.on_click(lambda _k: self._verwijder(partij))
             nee.on_click(lambda _k: setattr(rij, "children", [tekst, bewerk, verwijder]))
             rij.children = [tekst, vraag, ja, nee]

@@ -1,0 +1,55 @@
+"""How the app is started: Voilà options, the Dutch template, the data folder, the root redirect."""
+
+from __future__ import annotations
+
+import json
+
+from wijkkompas_widgets import cli
+from wijkkompas_widgets.paths import jupyter_share_dir, notebooks_dir
+from wijkkompas_widgets.server import StartOpties, voila_argv, voila_omgeving, welkom_url
+
+
+def test_voila_krijgt_nederlands_template_culling_en_voorverwarmen():
+    argv = voila_argv(StartOpties(port=9001, pool_size=2))
+    assert argv[0] == str(notebooks_dir())
+    for optie in (
+        "--port=9001", "--template=wijkkompas", "--VoilaExporter.language_code=nl", "--no-browser",
+        "--MappingKernelManager.cull_idle_timeout=900", "--MappingKernelManager.cull_connected=False",
+        "--preheat_kernel=True", "--pool_size=2", "--VoilaConfiguration.show_tracebacks=False",
+    ):
+        assert optie in argv
+
+
+def test_voorverwarmen_kan_uit():
+    assert not any(a.startswith("--preheat_kernel") for a in voila_argv(StartOpties(pool_size=0)))
+
+
+def test_template_staat_op_jupyter_path_en_breidt_lab_uit():
+    omgeving = voila_omgeving({"JUPYTER_PATH": "/elders"})
+    assert omgeving["JUPYTER_PATH"].split(":") == [str(jupyter_share_dir()), "/elders"]
+    template = jupyter_share_dir() / "voila" / "templates" / "wijkkompas"
+    assert json.loads((template / "conf.json").read_text())["base_template"] == "lab"
+    assert "Het werkboek wordt geladen" in (template / "index.html.j2").read_text(encoding="utf-8")
+
+
+def test_welkom_url_wijst_naar_het_welkomstnotebook():
+    assert welkom_url(StartOpties(port=8866)) == "http://localhost:8866/voila/render/00_welkom.ipynb"
+    assert (notebooks_dir() / "00_welkom.ipynb").is_file()
+
+
+def test_info_toont_de_map_uit_de_optie(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("WIJKKOMPAS_DATA_DIR", str(tmp_path / "eigen"))
+    assert cli.main(["info"]) == 0
+    assert str(tmp_path / "eigen" / "wijkdossiers.sqlite") in capsys.readouterr().out
+
+
+def test_start_met_beschadigde_opslag_stopt_met_nederlandse_melding(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("WIJKKOMPAS_DB_URL", raising=False)
+    (tmp_path / "wijkdossiers.sqlite").write_bytes(b"kapot" * 100)
+    monkeypatch.setattr(cli.subprocess, "Popen", lambda *a, **k: (_ for _ in ()).throw(AssertionError("gestart")))
+    assert cli.main(["start", "--no-browser", "--data-dir", str(tmp_path)]) == 2
+    assert "Kan de dossiers niet openen" in capsys.readouterr().err
+
+
+def test_wachtwoord_in_database_url_wordt_niet_getoond():
+    assert cli._toon_url("postgresql+psycopg://wk:geheim@db:5432/wk") == "postgresql+psycopg://***@db:5432/wk"

@@ -1,0 +1,100 @@
+"""The shipped content is complete and valid; broken content is reported with file and knooppunt."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wijkkompas_widgets.content import SPOOR_LETTERS, ContentFout, laad_inhoud
+
+
+def test_geleverde_inhoud_heeft_vier_fasen_zes_sporen_en_genoeg_knooppunten(inhoud):
+    assert [f.nummer for f in inhoud.fasen] == [1, 2, 3, 4]
+    assert [f.naam for f in inhoud.fasen] == [
+        "Samen starten", "Karakteriseren van het gebied", "Strategieën identificeren", "Keuzes maken",
+    ]
+    assert tuple(s.letter for s in inhoud.sporen) == SPOOR_LETTERS
+    assert inhoud.spoor("A").naam == "Bewoners doen mee"
+    assert len(inhoud.knooppunten) >= 24
+    for fase in (1, 2, 3, 4):
+        assert len(inhoud.knooppunten_van_fase(fase)) >= 5, f"fase {fase} heeft te weinig knooppunten"
+
+
+def test_elk_knooppunt_heeft_doel_aanpak_tips_bron_en_geldige_raakvlakken(inhoud):
+    ids = {k.id for k in inhoud.knooppunten}
+    for k in inhoud.knooppunten:
+        assert k.doel and k.aanpak and k.tips and k.bron, k.id
+        assert set(k.sporen) <= set(SPOOR_LETTERS), k.id
+        assert set(k.raakvlakken) <= ids, k.id
+        assert k.id.startswith(f"f{k.fase}-"), k.id
+
+
+def test_bestuurlijk_gevoelige_knooppunten_uit_de_bron_zijn_gemarkeerd(inhoud):
+    for knooppunt_id in ("f1-regierol", "f1-samenwerking-formaliseren", "f3-strategieen-koppelkansen",
+                         "f4-concept-wup"):
+        assert inhoud.knooppunt(knooppunt_id).bestuurlijk_gevoelig
+
+
+def test_zes_transitieopgaven_en_partijtypen_met_sporen(inhoud):
+    assert [o.id for o in inhoud.opgaven] == [
+        "energietransitie", "klimaatadaptatie", "natuurinclusiviteit", "mobiliteit", "verstedelijking",
+        "sociaaleconomisch",
+    ]
+    corporatie = inhoud.partijtype("woningcorporatie")
+    assert corporatie is not None and "B" in corporatie.sporen
+    assert inhoud.partijtype("netbeheerder").sporen == ("F",)
+
+
+def _zet_kop(pad, sleutel, waarde):
+    tekst = pad.read_text(encoding="utf-8")
+    nieuw, aantal = re.subn(rf"^{sleutel}:.*$", f"{sleutel}: {waarde}", tekst, count=1, flags=re.M)
+    assert aantal == 1
+    pad.write_text(nieuw, encoding="utf-8")
+
+
+def _fout(map_) -> str:
+    with pytest.raises(ContentFout) as fout:
+        laad_inhoud(map_)
+    return str(fout.value)
+
+
+def test_onbekend_spoor_noemt_bestand_en_knooppunt(content_kopie):
+    _zet_kop(content_kopie / "knooppunten" / "f1-regierol.md", "sporen", "[A, G]")
+    melding = _fout(content_kopie)
+    assert "f1-regierol.md" in melding and "'f1-regierol'" in melding and "onbekend spoor 'G'" in melding
+
+
+def test_raakvlak_naar_onbekend_knooppunt(content_kopie):
+    _zet_kop(content_kopie / "knooppunten" / "f2-wijkprofiel.md", "raakvlakken", "[f9-bestaat-niet]")
+    melding = _fout(content_kopie)
+    assert "f2-wijkprofiel.md" in melding and "raakvlak naar onbekend knooppunt 'f9-bestaat-niet'" in melding
+
+
+def test_dubbele_id_noemt_beide_bestanden(content_kopie):
+    bron = content_kopie / "knooppunten" / "f1-regierol.md"
+    kopie = content_kopie / "knooppunten" / "f1-zz-kopie.md"
+    kopie.write_text(bron.read_text(encoding="utf-8"), encoding="utf-8")
+    melding = _fout(content_kopie)
+    assert "f1-zz-kopie.md (knooppunt 'f1-regierol'): dubbele id, ook gebruikt in f1-regierol.md" in melding
+
+
+def test_ontbrekend_doel(content_kopie):
+    pad = content_kopie / "knooppunten" / "f3-criteria-en-weging.md"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(re.sub(r"## Doel\n.*?\n## Aanpak", "## Doel\n\n## Aanpak", tekst, flags=re.S), encoding="utf-8")
+    melding = _fout(content_kopie)
+    assert "f3-criteria-en-weging.md (knooppunt 'f3-criteria-en-weging')" in melding
+    assert "'## Doel' ontbreekt" in melding
+
+
+def test_alle_problemen_worden_tegelijk_gemeld(content_kopie):
+    _zet_kop(content_kopie / "knooppunten" / "f1-regierol.md", "sporen", "[Z]")
+    _zet_kop(content_kopie / "knooppunten" / "f4-inspraak.md", "fase", "7")
+    fout = pytest.raises(ContentFout, laad_inhoud, content_kopie).value
+    assert len(fout.problemen) >= 2
+
+
+def test_ongeldige_yaml_in_sporen(content_kopie):
+    (content_kopie / "sporen.yaml").write_text("- letter: A\n  naam: [kapot\n", encoding="utf-8")
+    assert "sporen.yaml: geen geldige YAML" in _fout(content_kopie)
