@@ -91,8 +91,9 @@ def test_ontbrekend_doel(content_kopie):
 def test_alle_problemen_worden_tegelijk_gemeld(content_kopie):
     _zet_kop(content_kopie / "knooppunten" / "f1-regierol.md", "sporen", "[Z]")
     _zet_kop(content_kopie / "knooppunten" / "f4-inspraak.md", "fase", "7")
-    fout = pytest.raises(ContentFout, laad_inhoud, content_kopie).value
-    assert len(fout.problemen) >= 2
+    with pytest.raises(ContentFout) as fout:
+        laad_inhoud(content_kopie)
+    assert len(fout.value.problemen) >= 2
 
 
 def test_ongeldige_yaml_in_sporen(content_kopie):

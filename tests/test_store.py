@@ -43,7 +43,8 @@ def test_voorbeeld_komt_niet_terug_na_verwijderen_van_de_partijen(store, store_u
 
 def test_dossier_met_partijen_en_status_komt_terug_na_heropenen(lege_store, store_url):
     dossier = lege_store.maak_dossier("Wijkaanpak Noord", "Noord", "Utrecht")
-    lege_store.voeg_partij_toe(dossier.id, PartijInvoer("Gemeente Utrecht", "gemeente", "Gemeente", "regisseur", ("C",)))
+    gemeente = PartijInvoer("Gemeente Utrecht", "gemeente", "Gemeente", "regisseur", ("C",))
+    lege_store.voeg_partij_toe(dossier.id, gemeente)
     corporatie = lege_store.voeg_partij_toe(dossier.id, PartijInvoer("Corporatie X", "woningcorporatie", sporen=("B",)))
     lege_store.plaats_partij(dossier.id, corporatie.id, invloed=8, belang=3)
     lege_store.zet_status(dossier.id, "f1-juiste-partijen", "afgerond")

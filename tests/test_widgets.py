@@ -269,7 +269,8 @@ def test_welkomstpagina_toont_voortgang_en_links_met_dossier(store_url, lege_sto
 
 
 def test_navigatie_tussen_fasen_houdt_het_dossier_vast(store_url, dossier):
-    navigatie = open_werkboek("02_karakteriseren.ipynb", store_url=store_url, query={"dossier": dossier.id}).navigatie(2)
+    wb = open_werkboek("02_karakteriseren.ipynb", store_url=store_url, query={"dossier": dossier.id})
+    navigatie = wb.navigatie(2)
     assert f"01_samen_starten.ipynb?dossier={dossier.id}" in navigatie.value
     assert f"03_strategieen.ipynb?dossier={dossier.id}" in navigatie.value
     assert f"00_welkom.ipynb?dossier={dossier.id}" in navigatie.value
