@@ -20,6 +20,12 @@ def test_voila_krijgt_nederlands_template_culling_en_voorverwarmen():
         assert optie in argv
 
 
+def test_geen_celtijdslimiet_die_voorverwarmde_kernels_zou_doden():
+    """A pooled kernel blocks in wait_for_request() until someone opens the page; with a cell
+    timeout every pooled page broke after that many idle seconds (seen in a manual run)."""
+    assert not any("VoilaExecutor.timeout" in optie for optie in voila_argv(StartOpties(pool_size=1)))
+
+
 def test_voorverwarmen_kan_uit():
     assert not any(a.startswith("--preheat_kernel") for a in voila_argv(StartOpties(pool_size=0)))
 

@@ -7,7 +7,9 @@ import sys
 import zipfile
 
 import pytest
-from conftest import REPO
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

@@ -137,6 +137,7 @@ def test_plaatsen_op_het_raster_wordt_bewaard_en_getekend(store_url, lege_store,
     invloed, belang = rij.children[1], rij.children[2]
     invloed.value = 9
     belang.value = 3
+    assert raster._rijen.children[0] is rij  # updated in place: a keyboard user keeps the focus
     partij = lege_store.partijen(dossier.id)[0]
     assert (partij.invloed, partij.belang) == (9, 3)
     assert "Tevreden stellen" in raster._tabel.value

@@ -40,8 +40,9 @@ def voila_argv(opties: StartOpties) -> list[str]:
         f"--MappingKernelManager.cull_interval={opties.cull_interval}",
         f"--MappingKernelManager.cull_idle_timeout={opties.cull_idle_timeout}",
         "--MappingKernelManager.cull_connected=False",
-        "--VoilaExecutor.timeout=120",
         "--VoilaConfiguration.show_tracebacks=False",
+        # No --VoilaExecutor.timeout: a pre-heated kernel waits in its first cell
+        # (wait_for_request) until a visitor arrives, and a cell timeout would kill it.
     ]
     if opties.pool_size > 0:
         argv += ["--preheat_kernel=True", f"--pool_size={opties.pool_size}"]

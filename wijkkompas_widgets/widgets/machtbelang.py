@@ -41,6 +41,7 @@ class MachtBelangOefening(w.VBox):
             w.HTML("<h4>Voorgestelde aanpak per partij</h4>"), self._tabel,
         ])
         self._geen_dossier = w.HTML(geen_dossier_html())
+        self._rijen_per_partij: dict[tuple[int, str], _PartijRij] = {}
         self.children = [self._inhoud]
         context.observe(self._herlaad, names=["dossier_id", "revisie"])
         self._herlaad()
@@ -52,9 +53,15 @@ class MachtBelangOefening(w.VBox):
             return
         self.children = [self._inhoud]
         partijen = self.context.store.partijen(self.context.dossier_id)
-        self._rijen.children = [self._rij(p) for p in partijen] or [
-            w.HTML("<i>Nog geen partijen. Voeg eerst partijen toe bij 'De juiste partijen aan tafel'.</i>")
-        ]
+        if [(p.id, p.naam) for p in partijen] == list(self._rijen_per_partij):
+            # Same parties: update in place, so a keyboard user keeps focus on the slider.
+            for partij in partijen:
+                self._rijen_per_partij[(partij.id, partij.naam)].toon(partij)
+        else:
+            self._rijen_per_partij = {(p.id, p.naam): _PartijRij(p, self._plaats) for p in partijen}
+            self._rijen.children = [rij.widget for rij in self._rijen_per_partij.values()] or [
+                w.HTML("<i>Nog geen partijen. Voeg eerst partijen toe bij 'De juiste partijen aan tafel'.</i>")
+            ]
         self._teken(partijen)
 
     def _teken(self, partijen: list[Partij]) -> None:
@@ -81,41 +88,6 @@ class MachtBelangOefening(w.VBox):
             f"<tbody>{''.join(rijen)}</tbody></table>"
         )
 
-    def _rij(self, partij: Partij) -> w.Widget:
-        naam = w.HTML(f"<b class='wk-mb-naam'>{e(partij.naam)}</b>", layout=w.Layout(width="230px"))
-        invloed = w.IntSlider(
-            value=partij.invloed or _MIDDEN, min=SCHAAL_MIN, max=SCHAAL_MAX, description="Invloed",
-            continuous_update=False, layout=w.Layout(width="300px"),
-        )
-        invloed.add_class("wk-mb-invloed")
-        belang = w.IntSlider(
-            value=partij.belang or _MIDDEN, min=SCHAAL_MIN, max=SCHAAL_MAX, description="Belang",
-            continuous_update=False, layout=w.Layout(width="300px"),
-        )
-        belang.add_class("wk-mb-belang")
-        status = w.HTML(self._status_tekst(partij.invloed, partij.belang), layout=w.Layout(width="260px"))
-        plaats_knop = w.Button(
-            description="Plaatsen", tooltip=f"{partij.naam} op deze plek op het raster zetten",
-            layout=w.Layout(width="100px", display="none" if partij.geplaatst else "inline-flex"),
-        )
-        plaats_knop.add_class("wk-mb-plaatsen")
-
-        def bewaar(_change=None):
-            self._plaats(partij, invloed.value, belang.value)
-
-        invloed.observe(bewaar, names="value")
-        belang.observe(bewaar, names="value")
-        plaats_knop.on_click(bewaar)
-        rij = w.HBox([naam, invloed, belang, plaats_knop, status])
-        rij.add_class("wk-mb-rij")
-        return rij
-
-    @staticmethod
-    def _status_tekst(invloed: int | None, belang: int | None) -> str:
-        if invloed is None or belang is None:
-            return "<i>nog niet geplaatst</i>"
-        return f"→ {e(kwadrant(invloed, belang).naam)}"
-
     @veilig()
     def _plaats(self, partij: Partij, invloed: int, belang: int) -> None:
         bijgewerkt = self.context.store.plaats_partij(self.context.dossier_id, partij.id, invloed, belang)
@@ -124,3 +96,55 @@ class MachtBelangOefening(w.VBox):
             f"({kwadrant(invloed, belang).naam.lower()})."
         )
         self.context.gewijzigd()
+
+
+def _status_html(partij: Partij) -> str:
+    if not partij.geplaatst:
+        return "<i>nog niet geplaatst</i>"
+    return f"→ {e(kwadrant(partij.invloed, partij.belang).naam)}"
+
+
+class _PartijRij:
+    """Name, two sliders, a 'Plaatsen' button (until placed) and the quadrant, for one party."""
+
+    def __init__(self, partij: Partij, plaats):
+        self._naam = w.HTML(f"<b class='wk-mb-naam'>{e(partij.naam)}</b>", layout=w.Layout(width="230px"))
+        self.invloed = w.IntSlider(
+            value=partij.invloed or _MIDDEN, min=SCHAAL_MIN, max=SCHAAL_MAX, description="Invloed",
+            continuous_update=False, layout=w.Layout(width="300px"),
+        )
+        self.invloed.add_class("wk-mb-invloed")
+        self.belang = w.IntSlider(
+            value=partij.belang or _MIDDEN, min=SCHAAL_MIN, max=SCHAAL_MAX, description="Belang",
+            continuous_update=False, layout=w.Layout(width="300px"),
+        )
+        self.belang.add_class("wk-mb-belang")
+        self.status = w.HTML(layout=w.Layout(width="260px"))
+        self.plaats_knop = w.Button(
+            description="Plaatsen", tooltip=f"{partij.naam} op deze plek op het raster zetten",
+            layout=w.Layout(width="100px"),
+        )
+        self.plaats_knop.add_class("wk-mb-plaatsen")
+        self._bijwerken = False
+
+        def bewaar(_change=None):
+            if not self._bijwerken:
+                plaats(partij, self.invloed.value, self.belang.value)
+
+        self.invloed.observe(bewaar, names="value")
+        self.belang.observe(bewaar, names="value")
+        self.plaats_knop.on_click(bewaar)
+        self.widget = w.HBox([self._naam, self.invloed, self.belang, self.plaats_knop, self.status])
+        self.widget.add_class("wk-mb-rij")
+        self.toon(partij)
+
+    def toon(self, partij: Partij) -> None:
+        """Show the saved place without saving it again."""
+        self._bijwerken = True
+        try:
+            if partij.geplaatst:
+                self.invloed.value, self.belang.value = partij.invloed, partij.belang
+        finally:
+            self._bijwerken = False
+        self.plaats_knop.layout.display = "none" if partij.geplaatst else "inline-flex"
+        self.status.value = _status_html(partij)

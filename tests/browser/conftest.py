@@ -1,0 +1,96 @@
+"""Browser tests: Debian's Chromium (never 'playwright install') against a real Voilà server
+started exactly as ``wijkkompas start`` starts it, pre-heated pool included.
+
+On a user's machine without Chromium these tests are skipped with the reason; in CI (CI=true)
+a missing browser is an error, so they can never silently not run there."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from wijkkompas_widgets.server import StartOpties, voila_argv, voila_omgeving
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_VLAGGEN = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+from browserhulp import WACHT_MS  # noqa: E402,F401 - shared with the tests
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        reden = "Chromium (Debian-pakket 'chromium') is niet geïnstalleerd"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reden}; in CI mogen de browsertests niet worden overgeslagen.")
+        pytest.skip(f"{reden}: browsertests overgeslagen. Installeer met: sudo apt-get install chromium")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_VLAGGEN}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 1000}, "locale": "nl-NL"}
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wacht_op_server(url: str, proces: subprocess.Popen, deadline_s: float = 90) -> None:
+    einde = time.monotonic() + deadline_s
+    while time.monotonic() < einde:
+        if proces.poll() is not None:
+            raise RuntimeError(f"Voilà stopte meteen (code {proces.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except urllib.error.HTTPError:
+            return  # any HTTP answer means the server is up
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("Voilà kwam niet op tijd op")
+
+
+@pytest.fixture(scope="session")
+def voila_server():
+    """Base URL of a Voilà server on loopback with its own empty data folder."""
+    data_map = Path(tempfile.mkdtemp(prefix="wijkkompas-browser-"))
+    omgeving = voila_omgeving({**os.environ, "WIJKKOMPAS_DATA_DIR": str(data_map)})
+    poort = _vrije_poort()
+    opties = StartOpties(port=poort, open_browser=False, pool_size=1, cull_interval=10, cull_idle_timeout=120)
+    log = open(data_map / "voila.log", "w")  # noqa: SIM115 - closed below
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "wijkkompas_widgets.server", *voila_argv(opties)],
+        env=omgeving, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        _wacht_op_server(f"http://127.0.0.1:{poort}/voila/static/", proces)
+        yield f"http://127.0.0.1:{poort}"
+    finally:
+        proces.terminate()
+        try:
+            proces.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proces.kill()
+        log.close()
+        shutil.rmtree(data_map, ignore_errors=True)
