@@ -261,3 +261,22 @@ def test_sqlite_draait_in_wal_modus(store, store_url):
     pad = store_url.removeprefix("sqlite:///")
     with sqlite3.connect(pad) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_dossier_hernoemen_en_verwijderen(lege_store):
+    dossier = lege_store.maak_dossier("Werknaam")
+    partij = lege_store.voeg_partij_toe(dossier.id, PartijInvoer("Gemeente", "gemeente"))
+    lege_store.zet_status(dossier.id, "f1-regierol", "gestart")
+    assert lege_store.wijzig_dossier(dossier.id, "Wijkaanpak Oost", "Oost", "Leiden").naam == "Wijkaanpak Oost"
+    with pytest.raises(InvoerFout, match="verplicht"):
+        lege_store.wijzig_dossier(dossier.id, " ")
+    assert lege_store.dossier(dossier.id).gemeente == "Leiden"
+
+    lege_store.verwijder_dossier(dossier.id)
+    with pytest.raises(OnbekendDossier):
+        lege_store.dossier(dossier.id)
+    with lege_store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM partij WHERE id = :i"), {"i": partij.id}).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM knooppunt_status")).scalar() == 0
+    with pytest.raises(OnbekendDossier):
+        lege_store.verwijder_dossier(dossier.id)

@@ -275,3 +275,30 @@ def test_navigatie_tussen_fasen_houdt_het_dossier_vast(store_url, dossier):
     assert f"01_samen_starten.ipynb?dossier={dossier.id}" in navigatie.value
     assert f"03_strategieen.ipynb?dossier={dossier.id}" in navigatie.value
     assert f"00_welkom.ipynb?dossier={dossier.id}" in navigatie.value
+
+
+def test_dossiergegevens_wijzigen_vanuit_de_kop(store_url, lege_store, dossier):
+    kop = werkboek(store_url, dossier.id).kop()
+    kop._wijzig_knop.click()
+    assert kop._naam.value == "Testwijk" and kop._aanmaken.description == "Wijzigingen opslaan"
+    kop._naam.value = "Wijkaanpak Noord-Oost"
+    kop._aanmaken.click()
+    assert lege_store.dossier(dossier.id).naam == "Wijkaanpak Noord-Oost"
+    assert "Wijkaanpak Noord-Oost" in zichtbaar(kop._titel.value)
+    assert len([d for d in lege_store.dossiers() if not d.is_voorbeeld]) == 1  # renamed, not a new one
+
+
+def test_dossier_verwijderen_vraagt_eerst_en_opent_dan_een_ander(store_url, lege_store, dossier):
+    wb = werkboek(store_url, dossier.id)
+    kop, partijen = wb.kop(), wb.kaart("f1-juiste-partijen").oefening
+    kop._verwijder_knop.click()
+    assert "Weet je zeker dat je Testwijk wilt verwijderen?" in zichtbaar(kop._bevestig.children[0].value)
+    kop._bevestig.children[2].click()  # Nee
+    assert lege_store.dossier(dossier.id)
+    kop._verwijder_knop.click()
+    kop._bevestig.children[1].click()  # Ja
+    assert "Dossier 'Testwijk' is verwijderd." in zichtbaar(kop._melding.value)
+    assert all(d.id != dossier.id for d in lege_store.dossiers())
+    assert wb.context.dossier_id == lege_store.dossiers()[0].id  # the example is opened instead
+    assert "Voorbeeld" in zichtbaar(kop._titel.value)
+    assert "(fictief)" in partijnamen_in_lijst(partijen)  # the exercise followed to the example dossier

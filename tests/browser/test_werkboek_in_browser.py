@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 import urllib.request
 
-from playwright.sync_api import Page, expect
-
 from browserhulp import WACHT_MS, open_pagina
+from playwright.sync_api import Page, expect
 
 PARTIJEN = [
     ("Gemeente Testdorp", "Gemeente (ambtelijk)", "8", "9", "Actief betrekken"),

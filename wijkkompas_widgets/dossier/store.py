@@ -235,6 +235,29 @@ class DossierStore:
             dossier_id = self._nieuw_dossier(conn, naam, wijk, gemeente, toelichting)
         return self.dossier(dossier_id)
 
+    def wijzig_dossier(self, dossier_id: str, naam: str, wijk: str = "", gemeente: str = "") -> Dossier:
+        """Rename a dossier or correct its wijk and gemeente."""
+        naam = validatie.schone_tekst(naam, "De naam van het dossier", maximum=validatie.MAX_NAAM, verplicht=True)
+        wijk = validatie.schone_tekst(wijk, "De wijk", maximum=validatie.MAX_KORT)
+        gemeente = validatie.schone_tekst(gemeente, "De gemeente", maximum=validatie.MAX_KORT)
+        with self._schrijf() as conn:
+            self._raak_aan(conn, dossier_id)
+            conn.execute(
+                update(schema.dossier)
+                .where(schema.dossier.c.id == dossier_id)
+                .values(naam=naam, wijk=wijk, gemeente=gemeente)
+            )
+        return self.dossier(dossier_id)
+
+    def verwijder_dossier(self, dossier_id: str) -> None:
+        """Delete a dossier with everything in it (one transaction; children first, so it also
+        holds on databases where foreign keys do not cascade)."""
+        with self._schrijf() as conn:
+            self._raak_aan(conn, dossier_id)
+            conn.execute(delete(schema.partij).where(schema.partij.c.dossier_id == dossier_id))
+            conn.execute(delete(schema.knooppunt_status).where(schema.knooppunt_status.c.dossier_id == dossier_id))
+            conn.execute(delete(schema.dossier).where(schema.dossier.c.id == dossier_id))
+
     def _nieuw_dossier(self, conn, naam, wijk, gemeente, toelichting, *, is_voorbeeld=False) -> str:
         dossier_id = secrets.token_hex(6)
         moment = nu()

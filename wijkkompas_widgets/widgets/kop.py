@@ -1,4 +1,4 @@
-"""The dossier header on top of every notebook: which dossier is open, open another, make a new one."""
+"""The dossier header on top of every notebook: which dossier is open; open, make, rename or delete one."""
 
 from __future__ import annotations
 
@@ -17,20 +17,25 @@ def dossier_label(dossier: Dossier) -> str:
 
 
 class DossierKop(w.VBox):
-    """Shows the open dossier and lets the user switch or create one. Switching changes
-    ``context.dossier_id``; every widget on the page observes that and reloads."""
+    """Shows the open dossier and lets the user switch, create, rename or delete one. Switching
+    changes ``context.dossier_id``; every widget on the page observes that and reloads."""
 
     def __init__(self, context: WerkboekContext, pagina: str = ""):
         super().__init__()
         self.add_class("wk-dossierkop")
         self.context = context
         self._pagina = pagina
+        self._modus = "nieuw"
         self._titel = w.HTML()
         self._melding = Melding()
         self._kiezer = w.Dropdown(description="Open dossier", style=BREED, layout=VELD)
         self._kiezer.add_class("wk-dossier-kiezer")
         self._nieuw_knop = w.Button(description="Nieuw dossier…", icon="plus", tooltip="Een nieuw wijkdossier maken")
         self._nieuw_knop.add_class("wk-nieuw-dossier")
+        self._wijzig_knop = w.Button(description="Gegevens wijzigen…", icon="pencil",
+                                     tooltip="Naam, wijk of gemeente van dit dossier aanpassen")
+        self._verwijder_knop = w.Button(description="Verwijderen…", icon="trash", tooltip="Dit dossier verwijderen")
+        self._formulier_kop = w.HTML()
         self._naam = w.Text(description="Naam van het dossier", placeholder="bijv. Wijkaanpak Groenoord",
                             style=BREED, layout=VELD)
         self._wijk = w.Text(description="Wijk", style=BREED, layout=VELD)
@@ -39,18 +44,21 @@ class DossierKop(w.VBox):
         self._aanmaken.add_class("wk-dossier-aanmaken")
         self._annuleren = w.Button(description="Annuleren")
         self._formulier = w.VBox(
-            [w.HTML("<b>Nieuw wijkdossier</b>"), self._naam, self._wijk, self._gemeente,
-             w.HBox([self._aanmaken, self._annuleren])],
+            [self._formulier_kop, self._naam, self._wijk, self._gemeente, w.HBox([self._aanmaken, self._annuleren])],
             layout=w.Layout(display="none", border="1px solid #ccc", padding="6px", margin="6px 0"),
         )
+        self._bevestig = w.HBox(layout=w.Layout(display="none"))
         self._link = w.HTML()
         self.children = [
             stijl(), self._titel, self._melding,
-            w.HBox([self._kiezer, self._nieuw_knop]), self._formulier, self._link,
+            w.HBox([self._kiezer, self._nieuw_knop, self._wijzig_knop, self._verwijder_knop]),
+            self._formulier, self._bevestig, self._link,
         ]
-        self._nieuw_knop.on_click(self._toon_formulier)
+        self._nieuw_knop.on_click(lambda _k: self._toon_formulier("nieuw"))
+        self._wijzig_knop.on_click(lambda _k: self._toon_formulier("wijzig"))
+        self._verwijder_knop.on_click(self._vraag_verwijderen)
         self._annuleren.on_click(self._verberg_formulier)
-        self._aanmaken.on_click(self._maak_aan)
+        self._aanmaken.on_click(self._bewaar)
         self._kiezer.observe(self._kies, names="value")
         context.observe(self._ververs, names=["dossier_id", "revisie"])
         if context.opstartmelding:
@@ -61,7 +69,7 @@ class DossierKop(w.VBox):
         context = self.context
         if context.store is None:
             self._titel.value = "<h2>Wijkdossier</h2>"
-            for kind in (self._kiezer, self._nieuw_knop):
+            for kind in (self._kiezer, self._nieuw_knop, self._wijzig_knop, self._verwijder_knop):
                 kind.disabled = True
             return
         dossiers = context.store.dossiers()
@@ -73,8 +81,9 @@ class DossierKop(w.VBox):
         self._kiezer.value = context.dossier_id
         self._kiezer.observe(self._kies, names="value")
         dossier = context.dossier()
+        self._wijzig_knop.disabled = self._verwijder_knop.disabled = dossier is None
         if dossier is None:
-            self._titel.value = "<h2>Wijkdossier: nog niet gekozen</h2>"
+            self._titel.value = "<h2 class='wk-dossier-titel'>Wijkdossier: nog niet gekozen</h2>"
             self._link.value = ""
             return
         plaats = ", ".join(e(p) for p in (dossier.wijk, dossier.gemeente) if p)
@@ -97,10 +106,23 @@ class DossierKop(w.VBox):
     def _kies(self, change) -> None:
         if change["new"] is None:
             return
+        self._verberg_bevestiging()
         self.context.dossier_id = self.context.store.dossier(change["new"]).id
         self._melding.ok(f"Dossier '{self.context.dossier().naam}' geopend.")
 
-    def _toon_formulier(self, _knop=None) -> None:
+    def _toon_formulier(self, modus: str) -> None:
+        self._modus = modus
+        self._verberg_bevestiging()
+        dossier = self.context.dossier() if modus == "wijzig" else None
+        if dossier is not None:
+            self._formulier_kop.value = f"<b>Gegevens van '{e(dossier.naam)}' wijzigen</b>"
+            self._naam.value, self._wijk.value, self._gemeente.value = dossier.naam, dossier.wijk, dossier.gemeente
+            self._aanmaken.description = "Wijzigingen opslaan"
+        else:
+            self._modus = "nieuw"
+            self._formulier_kop.value = "<b>Nieuw wijkdossier</b>"
+            self._naam.value = self._wijk.value = self._gemeente.value = ""
+            self._aanmaken.description = "Dossier aanmaken"
         self._formulier.layout.display = "flex"
         self._melding.wis()
 
@@ -108,13 +130,49 @@ class DossierKop(w.VBox):
         self._formulier.layout.display = "none"
 
     @veilig()
-    def _maak_aan(self, _knop=None) -> None:
-        dossier = self.context.store.maak_dossier(self._naam.value, self._wijk.value, self._gemeente.value)
-        for veld in (self._naam, self._wijk, self._gemeente):
-            veld.value = ""
+    def _bewaar(self, _knop=None) -> None:
+        store = self.context.store
+        if self._modus == "wijzig":
+            dossier = store.wijzig_dossier(self.context.dossier_id, self._naam.value, self._wijk.value,
+                                           self._gemeente.value)
+            self._verberg_formulier()
+            self.context.gewijzigd()
+            self._melding.ok(f"Gegevens van dossier '{dossier.naam}' opgeslagen.")
+            return
+        dossier = store.maak_dossier(self._naam.value, self._wijk.value, self._gemeente.value)
         self._verberg_formulier()
         self.context.dossier_id = dossier.id
         self._melding.ok(f"Dossier '{dossier.naam}' is aangemaakt en geopend.")
+
+    def _vraag_verwijderen(self, _knop=None) -> None:
+        dossier = self.context.dossier()
+        if dossier is None:
+            return
+        self._verberg_formulier()
+        ja = w.Button(description="Ja, verwijder dit dossier", button_style="danger")
+        ja.add_class("wk-dossier-verwijderen-ja")
+        nee = w.Button(description="Nee, bewaren")
+        vraag = w.HTML(
+            f"Weet je zeker dat je <b>{e(dossier.naam)}</b> wilt verwijderen? Alle partijen, statussen en "
+            "antwoorden in dit dossier gaan verloren."
+        )
+        ja.on_click(lambda _k: self._verwijder(dossier))
+        nee.on_click(self._verberg_bevestiging)
+        self._bevestig.children = [vraag, ja, nee]
+        self._bevestig.layout.display = "flex"
+
+    def _verberg_bevestiging(self, _knop=None) -> None:
+        self._bevestig.layout.display = "none"
+        self._bevestig.children = []
+
+    @veilig()
+    def _verwijder(self, dossier: Dossier) -> None:
+        self.context.store.verwijder_dossier(dossier.id)
+        self._verberg_bevestiging()
+        overgebleven = self.context.store.dossiers()
+        self.context.dossier_id = overgebleven[0].id if overgebleven else None
+        self._vul()
+        self._melding.ok(f"Dossier '{dossier.naam}' is verwijderd.")
 
 
 def geen_dossier_html() -> str:
