@@ -28,10 +28,8 @@ def zet_schuif(page: Page, naam: str, as_: str, waarde: str) -> None:
     """Type the value in the slider's readout, as a keyboard user can."""
     rij = page.locator(".wk-mb-rij").filter(has_text=naam)
     uitlezing = rij.locator(f".wk-mb-{as_} .widget-readout")
-    uitlezing.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(waarde)
-    page.keyboard.press("Enter")
+    uitlezing.fill(waarde)
+    uitlezing.press("Enter")
     melding = page.locator(".wk-oefening-machtbelang .wk-melding-vak")
     opgeslagen = re.compile(rf"{re.escape(naam)} geplaatst: .*{as_} {waarde}\b")
     expect(melding).to_contain_text(opgeslagen, timeout=20_000)
@@ -57,6 +55,7 @@ def test_dossier_partijen_raster_herladen_en_volgende_fase(page: Page, voila_ser
     for naam, soort, *_ in PARTIJEN:
         voeg_partij_toe(page, naam, soort)
     expect(page.locator(".wk-spoordekking")).to_contain_text("Nog niet vertegenwoordigd: spoor D, E, F")
+    expect(page.locator(".wk-mb-rij")).to_have_count(len(PARTIJEN))  # the grid exercise has all parties
 
     for naam, _soort, invloed, belang, kwadrant in PARTIJEN:
         zet_schuif(page, naam, "invloed", invloed)
