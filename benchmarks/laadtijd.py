@@ -70,6 +70,7 @@ IS_BEDIENBAAR = """(selector) => {
 }"""
 KERNEL_ID = "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
 
+XSRF = "wijkkompas-benchmark"
 KLOKTIKKEN = os.sysconf("SC_CLK_TCK")
 
 
@@ -215,7 +216,9 @@ class VoilaServer:
             if time.monotonic() > einde:
                 raise RuntimeError(f"pool van {notebook} werd niet binnen {max_s:.0f} s gevuld")
             time.sleep(0.3)
-        wacht_op_rust(lambda: [self.proces.pid, *_kinderen(self.proces.pid)], max_s=max(einde - time.monotonic(), 1))
+        if not wacht_op_rust(lambda: [self.proces.pid, *_kinderen(self.proces.pid)],
+                             max_s=max(einde - time.monotonic(), 1)):
+            print(f"  (server en kernels kwamen niet tot rust vóór {notebook}; meting gaat door)", flush=True)
 
     def stop(self) -> None:
         """Terminate (Voilà then shuts its kernels down), kill after a timeout, and kill stray kernels."""
@@ -238,6 +241,21 @@ class VoilaServer:
 
 
 # -- the browser ---------------------------------------------------------------------------------
+_gewaarschuwd = False
+
+
+def sluit_kernel(context, server: VoilaServer, kernel_id: str) -> None:
+    """Shut the measured kernel down, so the rounds do not pile up kernels (a closed tab's kernel
+    otherwise lives until it is culled after 15 minutes). Voilà sets no XSRF cookie, so we set
+    our own and send it back in the header, as Tornado's double-submit check expects."""
+    global _gewaarschuwd
+    context.add_cookies([{"name": "_xsrf", "value": XSRF, "url": server.url}])
+    antwoord = context.request.delete(f"{server.url}/api/kernels/{kernel_id}", headers={"X-XSRFToken": XSRF})
+    if not antwoord.ok and not _gewaarschuwd:
+        _gewaarschuwd = True
+        print(f"  (kernels stoppen lukt niet: HTTP {antwoord.status}; ze blijven tot de server stopt)", flush=True)
+
+
 def meet_pagina(browser, server: VoilaServer, notebook: str, ronde: int, max_s: float) -> Meting:
     """Time from ``page.goto`` until the first exercise widget is interactive, then the kernel's memory."""
     meting = Meting(notebook, ronde)
@@ -257,9 +275,7 @@ def meet_pagina(browser, server: VoilaServer, notebook: str, ronde: int, max_s: 
             return meting
         wacht_op_rust(lambda: [pid], max_s=30)
         meting.rss_mb, meting.pss_mb = geheugen_mb(pid)
-        # A closed tab's kernel lives until culled (15 min); shut it down so rounds do not pile up kernels.
-        xsrf = {c["name"]: c["value"] for c in context.cookies()}.get("_xsrf", "")
-        context.request.delete(f"{server.url}/api/kernels/{kernel_id}", headers={"X-XSRFToken": xsrf})
+        sluit_kernel(context, server, kernel_id)
     except Exception as fout:  # a Playwright timeout or a vanished kernel spoils this one measurement
         meting.fout = f"{type(fout).__name__}: {str(fout).splitlines()[0]}"
     finally:

@@ -280,3 +280,34 @@ def test_dossier_hernoemen_en_verwijderen(lege_store):
         assert conn.execute(text("SELECT count(*) FROM knooppunt_status")).scalar() == 0
     with pytest.raises(OnbekendDossier):
         lege_store.verwijder_dossier(dossier.id)
+
+
+def test_formulier_bewaren_met_versie_overschrijft_geen_ander(lege_store):
+    dossier = lege_store.maak_dossier("D")
+    assert lege_store.formulier(dossier.id, "doel") == ({}, 0)
+    versie = lege_store.bewaar_formulier(dossier.id, "doel", {"doel": "aardgasvrij"}, 0)
+    assert lege_store.formulier(dossier.id, "doel") == ({"doel": "aardgasvrij"}, versie)
+    lege_store.bewaar_formulier(dossier.id, "doel", {"doel": "co2-neutraal"}, versie)
+    with pytest.raises(GelijktijdigGewijzigd, match="Iemand anders heeft dit formulier"):
+        lege_store.bewaar_formulier(dossier.id, "doel", {"doel": "anders"}, versie)
+    with pytest.raises(GelijktijdigGewijzigd):
+        lege_store.bewaar_formulier(dossier.id, "doel", {"doel": "nog anders"}, 0)
+    assert lege_store.formulier(dossier.id, "doel")[0] == {"doel": "co2-neutraal"}
+    with pytest.raises(InvoerFout, match="te groot"):
+        lege_store.bewaar_formulier(dossier.id, "doel", {"tekst": "x" * 60_000}, versie + 1)
+
+
+def test_ambitie_capaciteit_en_salience_van_een_partij(lege_store):
+    dossier = lege_store.maak_dossier("D")
+    partij = lege_store.voeg_partij_toe(dossier.id, PartijInvoer("Corporatie", "woningcorporatie"))
+    assert not partij.salience_beoordeeld and partij.capaciteit_uren is None
+    lege_store.zet_ambitie(dossier.id, partij.id, "Alle woningen label B in 2030")
+    lege_store.zet_capaciteit(dossier.id, partij.id, 24)
+    lege_store.zet_salience(dossier.id, partij.id, True, True, False)
+    opgeslagen = lege_store.partijen(dossier.id)[0]
+    assert opgeslagen.ambitie == "Alle woningen label B in 2030" and opgeslagen.capaciteit_uren == 24
+    assert (opgeslagen.macht, opgeslagen.legitimiteit, opgeslagen.urgentie) == (True, True, False)
+    for fout_waarde in (-1, 1000, "veel", float("nan")):
+        with pytest.raises(InvoerFout, match="uur"):
+            lege_store.zet_capaciteit(dossier.id, partij.id, fout_waarde)
+    assert lege_store.partijen(dossier.id)[0].capaciteit_uren == 24

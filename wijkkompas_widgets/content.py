@@ -80,12 +80,137 @@ class Knooppunt:
 
 
 @dataclass(frozen=True)
+class ScanStelling:
+    id: str
+    tekst: str
+    gespreksvraag: str
+    factor: str
+    subthema: str
+
+
+@dataclass(frozen=True)
+class ScanFactor:
+    id: str
+    naam: str
+    omschrijving: str
+    subthemas: tuple[tuple[str, str], ...]  # (id, naam)
+
+
+@dataclass(frozen=True)
+class Samenwerkingsscan:
+    schaal: tuple[tuple[int, str], ...]  # (waarde, label), low to high
+    weet_niet: str
+    factoren: tuple[ScanFactor, ...]
+    stellingen: tuple[ScanStelling, ...]
+    bron: str
+
+    def stellingen_van(self, factor_id: str) -> tuple[ScanStelling, ...]:
+        return tuple(s for s in self.stellingen if s.factor == factor_id)
+
+
+@dataclass(frozen=True)
+class RegierolType:
+    id: str
+    naam: str
+    omschrijving: str
+    verwachtingen: tuple[str, ...]
+    valkuilen: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RegierolVraag:
+    id: str
+    vraag: str
+    opties: tuple[tuple[str, dict], ...]  # (tekst, {type_id: punten})
+
+
+@dataclass(frozen=True)
+class Regierol:
+    typen: tuple[RegierolType, ...]
+    vragen: tuple[RegierolVraag, ...]
+    toelichting: str
+    bron: str
+
+
+@dataclass(frozen=True)
+class Belang:
+    id: str
+    naam: str
+    omschrijving: str
+    meestal_bij: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BelangConflict:
+    a: str
+    b: str
+    toelichting: str
+
+
+@dataclass(frozen=True)
+class TaakSjabloon:
+    id: str
+    naam: str
+    spoor: str
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class Keuze:
+    """One option in a list (form of collaboration, decision rule, meeting rhythm, escalation)."""
+
+    id: str
+    naam: str
+    omschrijving: str = ""
+    juridisch_bindend: object = None
+    past_bij: str = ""
+
+
+@dataclass(frozen=True)
+class SamenwerkingsOpties:
+    vormen: tuple[Keuze, ...]
+    besluitregels: tuple[Keuze, ...]
+    overlegritmes: tuple[Keuze, ...]
+    escalatie: tuple[Keuze, ...]
+    bron: str
+
+
+@dataclass(frozen=True)
+class SalienceType:
+    id: str
+    naam: str
+    attributen: frozenset[str]
+    betekenis: str
+    aanpak: str
+
+
+@dataclass(frozen=True)
+class Fase1Inhoud:
+    """Content of the phase-1 exercises (scan, regierol, belangen, taken, samenwerking, salience)."""
+
+    scan: Samenwerkingsscan
+    regierol: Regierol
+    belangen: tuple[Belang, ...]
+    conflicten: tuple[BelangConflict, ...]
+    belangen_bron: str
+    taken: tuple[TaakSjabloon, ...]
+    samenwerking: SamenwerkingsOpties
+    salience: tuple[SalienceType, ...]
+    salience_uitleg: str
+    salience_bron: str
+
+    def belang(self, belang_id: str) -> Belang | None:
+        return next((b for b in self.belangen if b.id == belang_id), None)
+
+
+@dataclass(frozen=True)
 class Inhoud:
     fasen: tuple[Fase, ...]
     sporen: tuple[Spoor, ...]
     opgaven: tuple[Opgave, ...]
     partijtypen: tuple[PartijType, ...]
     knooppunten: tuple[Knooppunt, ...]
+    fase1: Fase1Inhoud | None = None
     _per_id: dict = field(default_factory=dict, compare=False, repr=False)
 
     def knooppunt(self, knooppunt_id: str) -> Knooppunt:
@@ -266,10 +391,142 @@ def laad_inhoud(map_: Path | None = None) -> Inhoud:
                 problemen.append(
                     f"{knooppunt.bestand} (knooppunt '{knooppunt.id}'): raakvlak naar onbekend knooppunt '{doel_id}'"
                 )
+    fase1 = _lees_fase1(map_, {t.id for t in partijtypen}, problemen)
     if problemen:
         raise ContentFout(problemen)
     knooppunten.sort(key=lambda k: (k.fase, k.volgorde, k.id))
-    return Inhoud(fasen, sporen, opgaven, tuple(partijtypen), tuple(knooppunten))
+    return Inhoud(fasen, sporen, opgaven, tuple(partijtypen), tuple(knooppunten), fase1)
+
+
+def _lees_yaml_map(pad: Path, problemen: list[str]) -> dict:
+    try:
+        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problemen.append(f"{pad.name}: bestand ontbreekt")
+        return {}
+    except yaml.YAMLError as fout:
+        problemen.append(f"{pad.name}: geen geldige YAML ({fout})")
+        return {}
+    if not isinstance(data, dict):
+        problemen.append(f"{pad.name}: verwacht sleutels met waarden")
+        return {}
+    return data
+
+
+def _keuzes(items) -> tuple[Keuze, ...]:
+    return tuple(
+        Keuze(_tekst(i, "id"), _tekst(i, "naam"), _tekst(i, "omschrijving"), i.get("juridisch_bindend"),
+              _tekst(i, "past_bij"))
+        for i in items or ()
+    )
+
+
+def _lees_fase1(map_: Path, partijtypen: set[str], problemen: list[str]) -> Fase1Inhoud | None:
+    """Read the phase-1 exercise content; problems name the file and the item."""
+    aantal_voor = len(problemen)
+    scan_data = _lees_yaml_map(map_ / "samenwerkingsscan.yaml", problemen)
+    factoren, stellingen = [], []
+    for factor in scan_data.get("factoren") or ():
+        subthemas = []
+        for sub in factor.get("subthemas") or ():
+            subthemas.append((_tekst(sub, "id"), _tekst(sub, "naam")))
+            for stelling in sub.get("stellingen") or ():
+                item = ScanStelling(_tekst(stelling, "id"), _tekst(stelling, "tekst"),
+                                    _tekst(stelling, "gespreksvraag"), _tekst(factor, "id"), _tekst(sub, "id"))
+                if not (item.id and item.tekst and item.gespreksvraag):
+                    problemen.append(
+                        f"samenwerkingsscan.yaml (stelling '{item.id or '?'}'): tekst of gespreksvraag ontbreekt"
+                    )
+                stellingen.append(item)
+        factoren.append(ScanFactor(_tekst(factor, "id"), _tekst(factor, "naam"), _tekst(factor, "omschrijving"),
+                                   tuple(subthemas)))
+    _controleer_uniek("samenwerkingsscan.yaml", [s.id for s in stellingen], problemen)
+    schaal = tuple((int(s["waarde"]), str(s["label"])) for s in scan_data.get("schaal") or ())
+    if [w for w, _ in schaal] != [1, 2, 3, 4, 5]:
+        problemen.append("samenwerkingsscan.yaml: de schaal moet de waarden 1 tot en met 5 hebben")
+    if scan_data and not stellingen:
+        problemen.append("samenwerkingsscan.yaml: geen stellingen gevonden")
+
+    rol_data = _lees_yaml_map(map_ / "regierol.yaml", problemen)
+    typen = tuple(
+        RegierolType(_tekst(t, "id"), _tekst(t, "naam"), _tekst(t, "omschrijving"),
+                     tuple(t.get("wat_partners_mogen_verwachten") or ()), tuple(t.get("valkuilen") or ()))
+        for t in rol_data.get("typen") or ()
+    )
+    type_ids = {t.id for t in typen}
+    vragen = []
+    for vraag in rol_data.get("vragen") or ():
+        opties = []
+        for optie in vraag.get("opties") or ():
+            scores = {str(k): int(v) for k, v in (optie.get("scores") or {}).items()}
+            if set(scores) - type_ids:
+                onbekend = sorted(set(scores) - type_ids)
+                problemen.append(f"regierol.yaml (vraag '{_tekst(vraag, 'id')}'): onbekend type {onbekend}")
+            opties.append((_tekst(optie, "tekst"), scores))
+        vragen.append(RegierolVraag(_tekst(vraag, "id"), _tekst(vraag, "vraag"), tuple(opties)))
+    _controleer_uniek("regierol.yaml", [t.id for t in typen] + [v.id for v in vragen], problemen)
+
+    belang_data = _lees_yaml_map(map_ / "belangen.yaml", problemen)
+    belangen = tuple(
+        Belang(_tekst(b, "id"), _tekst(b, "naam"), _tekst(b, "omschrijving"), tuple(b.get("meestal_bij") or ()))
+        for b in belang_data.get("belangen") or ()
+    )
+    belang_ids = {b.id for b in belangen}
+    _controleer_uniek("belangen.yaml", [b.id for b in belangen], problemen)
+    for belang in belangen:
+        onbekend = set(belang.meestal_bij) - partijtypen
+        if onbekend:
+            problemen.append(f"belangen.yaml (belang '{belang.id}'): onbekend partijtype {sorted(onbekend)}")
+    conflicten = tuple(
+        BelangConflict(_tekst(c, "a"), _tekst(c, "b"), _tekst(c, "toelichting"))
+        for c in belang_data.get("conflicten") or ()
+    )
+    for conflict in conflicten:
+        if {conflict.a, conflict.b} - belang_ids:
+            problemen.append(f"belangen.yaml (conflict {conflict.a} - {conflict.b}): onbekend belang")
+
+    taak_data = _lees_yaml_map(map_ / "taken.yaml", problemen)
+    taken = tuple(
+        TaakSjabloon(_tekst(t, "id"), _tekst(t, "naam"), _tekst(t, "spoor"), _tekst(t, "omschrijving"))
+        for t in taak_data.get("taken") or ()
+    )
+    for taak in taken:
+        if taak.spoor not in SPOOR_LETTERS:
+            problemen.append(f"taken.yaml (taak '{taak.id}'): onbekend spoor {taak.spoor!r}")
+    _controleer_uniek("taken.yaml", [t.id for t in taken], problemen)
+
+    vorm_data = _lees_yaml_map(map_ / "samenwerkingsvormen.yaml", problemen)
+    samenwerking = SamenwerkingsOpties(
+        _keuzes(vorm_data.get("vormen")), _keuzes(vorm_data.get("besluitregels")),
+        _keuzes(vorm_data.get("overlegritmes")), _keuzes(vorm_data.get("escalatie")), _tekst(vorm_data, "bron"),
+    )
+
+    salience_data = _lees_yaml_map(map_ / "salience.yaml", problemen)
+    salience = tuple(
+        SalienceType(_tekst(t, "id"), _tekst(t, "naam"), frozenset(t.get("attributen") or ()),
+                     _tekst(t, "betekenis"), _tekst(t, "aanpak"))
+        for t in salience_data.get("types") or ()
+    )
+    if salience and len({t.attributen for t in salience}) != 8:
+        problemen.append("salience.yaml: verwacht acht typen, elk met een andere combinatie van attributen")
+    for item in salience:
+        if item.attributen - {"macht", "legitimiteit", "urgentie"}:
+            problemen.append(f"salience.yaml (type '{item.id}'): onbekend attribuut")
+    if len(problemen) > aantal_voor:
+        return None
+    return Fase1Inhoud(
+        scan=Samenwerkingsscan(schaal, _tekst(scan_data, "weet_niet"), tuple(factoren), tuple(stellingen),
+                               _tekst(scan_data, "bron")),
+        regierol=Regierol(typen, tuple(vragen), _tekst(rol_data, "toelichting"), _tekst(rol_data, "bron")),
+        belangen=belangen,
+        conflicten=conflicten,
+        belangen_bron=_tekst(belang_data, "bron"),
+        taken=taken,
+        samenwerking=samenwerking,
+        salience=salience,
+        salience_uitleg=_tekst(salience_data, "uitleg"),
+        salience_bron=_tekst(salience_data, "bron"),
+    )
 
 
 def _controleer_uniek(bestand: str, ids: list[str], problemen: list[str]) -> None:

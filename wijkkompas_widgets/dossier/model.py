@@ -76,6 +76,15 @@ class Partij:
     invloed: int | None
     belang: int | None
     versie: int
+    ambitie: str = ""
+    capaciteit_uren: float | None = None
+    macht: bool | None = None
+    legitimiteit: bool | None = None
+    urgentie: bool | None = None
+
+    @property
+    def salience_beoordeeld(self) -> bool:
+        return None not in (self.macht, self.legitimiteit, self.urgentie)
 
     @property
     def geplaatst(self) -> bool:

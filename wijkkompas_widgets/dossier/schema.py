@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -23,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
-SCHEMA_VERSIE = "0002"
+SCHEMA_VERSIE = "0003"
 
 
 class UTCDateTime(TypeDecorator):
@@ -91,5 +92,101 @@ partij = Table(
     # since schema 0002: position on the macht/belang grid (1-10), empty until placed
     Column("invloed", Integer, nullable=True),
     Column("belang", Integer, nullable=True),
+    # since schema 0003: ambitions, capacity (hours per month) and salience attributes
+    Column("ambitie", Text, nullable=False, default=""),
+    Column("capaciteit_uren", Float, nullable=True),
+    Column("macht", Boolean, nullable=True),
+    Column("legitimiteit", Boolean, nullable=True),
+    Column("urgentie", Boolean, nullable=True),
     UniqueConstraint("dossier_id", "naam_sleutel", name="uq_partij_naam_per_dossier"),
+)
+
+# One JSON document per dossier and form (doel, regierol, afspraken), with a version for
+# optimistic concurrency: two people editing the same form never silently overwrite each other.
+dossier_formulier = Table(
+    "dossier_formulier",
+    metadata,
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True),
+    Column("sleutel", String(40), primary_key=True),
+    Column("gegevens", Text, nullable=False),
+    Column("versie", Integer, nullable=False, default=1),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+)
+
+eigen_belang = Table(
+    "eigen_belang",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("naam", String(200), nullable=False),
+    Column("naam_sleutel", String(200), nullable=False),
+    UniqueConstraint("dossier_id", "naam_sleutel", name="uq_eigen_belang_per_dossier"),
+)
+
+partij_belang = Table(
+    "partij_belang",
+    metadata,
+    Column("partij_id", Integer, ForeignKey("partij.id", ondelete="CASCADE"), primary_key=True),
+    Column("belang_id", String(80), primary_key=True),  # catalogue id, or 'eigen-<id>'
+    Column("houding", String(20), nullable=False),
+    Column("prioriteit", Boolean, nullable=False, default=False),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+)
+
+taak = Table(
+    "taak",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("naam", String(200), nullable=False),
+    Column("naam_sleutel", String(200), nullable=False),
+    Column("spoor", String(1), nullable=False),
+    Column("omschrijving", Text, nullable=False, default=""),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    UniqueConstraint("dossier_id", "naam_sleutel", name="uq_taak_per_dossier"),
+)
+
+taak_rol = Table(
+    "taak_rol",
+    metadata,
+    Column("taak_id", Integer, ForeignKey("taak.id", ondelete="CASCADE"), primary_key=True),
+    Column("partij_id", Integer, ForeignKey("partij.id", ondelete="CASCADE"), primary_key=True),
+    Column("rol", String(20), nullable=False),
+    Column("uren_per_maand", Float, nullable=False, default=0),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+)
+
+scan_ronde = Table(
+    "scan_ronde",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("naam", String(200), nullable=False),
+    Column("naam_sleutel", String(200), nullable=False),
+    Column("aangemaakt", UTCDateTime, nullable=False),
+    Column("gesloten", UTCDateTime, nullable=True),
+    UniqueConstraint("dossier_id", "naam_sleutel", name="uq_scan_ronde_per_dossier"),
+)
+
+scan_respons = Table(
+    "scan_respons",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ronde_id", Integer, ForeignKey("scan_ronde.id", ondelete="CASCADE"), nullable=False),
+    Column("naam", String(200), nullable=False),
+    Column("naam_sleutel", String(200), nullable=False),
+    Column("organisatie", String(200), nullable=False, default=""),
+    Column("status", String(20), nullable=False),  # 'concept' or 'ingediend'
+    Column("aangemaakt", UTCDateTime, nullable=False),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    UniqueConstraint("ronde_id", "naam_sleutel", name="uq_scan_respondent_per_ronde"),
+)
+
+scan_antwoord = Table(
+    "scan_antwoord",
+    metadata,
+    Column("respons_id", Integer, ForeignKey("scan_respons.id", ondelete="CASCADE"), primary_key=True),
+    Column("stelling_id", String(20), primary_key=True),
+    Column("waarde", Integer, nullable=True),  # NULL = 'weet niet': answered, but not a score
+    Column("gewijzigd", UTCDateTime, nullable=False),
 )

@@ -8,6 +8,7 @@ PostgreSQL is one URL away (``WIJKKOMPAS_DB_URL``), for several servers on one s
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import threading
@@ -414,6 +415,81 @@ class DossierStore:
                 raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
         return self._partij(dossier_id, partij_id)
 
+    def _werk_partij_bij(self, dossier_id: str, partij_id: int, **waarden) -> Partij:
+        """One update of a party's own fields (not the edit form), as one transaction."""
+        with self._schrijf() as conn:
+            self._raak_aan(conn, dossier_id)
+            resultaat = conn.execute(
+                update(schema.partij)
+                .where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
+                .values(gewijzigd=nu(), **waarden)
+            )
+            if resultaat.rowcount == 0:
+                raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
+        return self._partij(dossier_id, partij_id)
+
+    def zet_ambitie(self, dossier_id: str, partij_id: int, ambitie: str) -> Partij:
+        ambitie = validatie.schone_tekst(ambitie, "De ambitie", maximum=validatie.MAX_TOELICHTING)
+        return self._werk_partij_bij(dossier_id, partij_id, ambitie=ambitie)
+
+    def zet_capaciteit(self, dossier_id: str, partij_id: int, uren_per_maand: float | None) -> Partij:
+        """Hours per month a party can put in; ``None`` means not known yet."""
+        if uren_per_maand is not None:
+            uren_per_maand = validatie.controleer_uren(uren_per_maand, "De capaciteit")
+        return self._werk_partij_bij(dossier_id, partij_id, capaciteit_uren=uren_per_maand)
+
+    def zet_salience(self, dossier_id: str, partij_id: int, macht: bool, legitimiteit: bool, urgentie: bool) -> Partij:
+        for waarde in (macht, legitimiteit, urgentie):
+            if not isinstance(waarde, bool):
+                raise InvoerFout("Kies voor macht, legitimiteit en urgentie telkens ja of nee.")
+        return self._werk_partij_bij(dossier_id, partij_id, macht=macht, legitimiteit=legitimiteit, urgentie=urgentie)
+
+    # -- forms (one JSON document per dossier and form) ------------------------------------
+    def formulier(self, dossier_id: str, sleutel: str) -> tuple[dict, int]:
+        """The saved form and its version (0 when nothing was saved yet)."""
+        tabel = schema.dossier_formulier
+        with self._lees() as conn:
+            rij = conn.execute(
+                select(tabel.c.gegevens, tabel.c.versie).where(
+                    tabel.c.dossier_id == dossier_id, tabel.c.sleutel == sleutel
+                )
+            ).first()
+        if rij is None:
+            return {}, 0
+        return json.loads(rij.gegevens), rij.versie
+
+    def bewaar_formulier(self, dossier_id: str, sleutel: str, gegevens: dict, versie: int) -> int:
+        """Save a form that was loaded at ``versie``; refuses (and saves nothing) if someone else
+        saved the same form in between. Returns the new version."""
+        tabel = schema.dossier_formulier
+        tekst = json.dumps(gegevens, ensure_ascii=False, sort_keys=True)
+        if len(tekst) > validatie.MAX_FORMULIER:
+            raise InvoerFout("Dit formulier is te groot om op te slaan; maak de teksten korter.")
+        with self._schrijf() as conn:
+            self._raak_aan(conn, dossier_id)
+            if versie == 0:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(insert(tabel).values(dossier_id=dossier_id, sleutel=sleutel, gegevens=tekst,
+                                                          versie=1, gewijzigd=nu()))
+                    return 1
+                except IntegrityError:
+                    raise GelijktijdigGewijzigd(
+                        "Iemand anders heeft dit formulier intussen opgeslagen. Je wijziging is niet opgeslagen; "
+                        "de nieuwste gegevens staan nu in het formulier."
+                    ) from None
+            resultaat = conn.execute(
+                update(tabel)
+                .where(tabel.c.dossier_id == dossier_id, tabel.c.sleutel == sleutel, tabel.c.versie == versie)
+                .values(gegevens=tekst, versie=versie + 1, gewijzigd=nu())
+            )
+            if resultaat.rowcount == 0:
+                raise GelijktijdigGewijzigd(
+                    "Iemand anders heeft dit formulier intussen opgeslagen. Je wijziging is niet opgeslagen; "
+                    "de nieuwste gegevens staan nu in het formulier."
+                )
+        return versie + 1
+
     def _partij(self, dossier_id: str, partij_id: int) -> Partij:
         with self._lees() as conn:
             rij = conn.execute(
@@ -448,6 +524,11 @@ def _partij(rij) -> Partij:
         invloed=rij.invloed,
         belang=rij.belang,
         versie=rij.versie,
+        ambitie=rij.ambitie,
+        capaciteit_uren=rij.capaciteit_uren,
+        macht=rij.macht,
+        legitimiteit=rij.legitimiteit,
+        urgentie=rij.urgentie,
     )
 
 

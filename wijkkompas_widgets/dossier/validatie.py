@@ -11,6 +11,8 @@ from .model import SCHAAL_MAX, SCHAAL_MIN, STATUS_LABELS, InvoerFout, PartijInvo
 MAX_NAAM = 80
 MAX_KORT = 120
 MAX_TOELICHTING = 2000
+MAX_FORMULIER = 50_000  # characters of one saved form (JSON)
+MAX_UREN = 744  # hours in a month of 31 days
 _WITRUIMTE = re.compile(r"\s+")
 _DOSSIER_ID = re.compile(r"^[0-9a-f]{12}$")
 
@@ -53,6 +55,15 @@ def controleer_schaal(waarde: object, veld: str) -> int:
     if isinstance(waarde, bool) or not isinstance(waarde, int) or not SCHAAL_MIN <= waarde <= SCHAAL_MAX:
         raise InvoerFout(f"{veld} moet een geheel getal van {SCHAAL_MIN} tot en met {SCHAAL_MAX} zijn.")
     return waarde
+
+
+def controleer_uren(waarde: object, veld: str) -> float:
+    """Hours per month: a number from 0 up to the hours in a month."""
+    if isinstance(waarde, bool) or not isinstance(waarde, (int, float)) or waarde != waarde:
+        raise InvoerFout(f"{veld} moet een aantal uren zijn.")
+    if not 0 <= waarde <= MAX_UREN:
+        raise InvoerFout(f"{veld} moet tussen 0 en {MAX_UREN} uur per maand liggen.")
+    return float(waarde)
 
 
 def controleer_status(status: str) -> str:
