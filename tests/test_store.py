@@ -308,6 +308,6 @@ def test_ambitie_capaciteit_en_salience_van_een_partij(lege_store):
     assert opgeslagen.ambitie == "Alle woningen label B in 2030" and opgeslagen.capaciteit_uren == 24
     assert (opgeslagen.macht, opgeslagen.legitimiteit, opgeslagen.urgentie) == (True, True, False)
     for fout_waarde in (-1, 1000, "veel", float("nan")):
-        with pytest.raises(InvoerFout, match="uur"):
+        with pytest.raises(InvoerFout, match="uren|uur per maand"):
             lege_store.zet_capaciteit(dossier.id, partij.id, fout_waarde)
     assert lege_store.partijen(dossier.id)[0].capaciteit_uren == 24
