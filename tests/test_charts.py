@@ -32,3 +32,15 @@ def test_voortgangsfiguur_heeft_aantallen_in_de_balken_en_een_legenda(inhoud):
     assert "1" in _teksten(figuur)
     legenda = [t.get_text() for t in figuur.axes[0].get_legend().get_texts()]
     assert legenda == ["Niet gestart", "Gestart", "Gepauzeerd", "Afgerond", "Herzien"]
+
+
+def test_dollartekens_in_namen_worden_letterlijk_getekend():
+    """matplotlib reads '$…$' as a formula; a party called '$\\frac$' must not break the chart."""
+    from wijkkompas_widgets.charts.belangen import belangen_figuur
+
+    naam = r"$\frac$ Fonds"
+    for figuur in (
+        machtbelang_figuur([(naam, 5, 5)]),
+        belangen_figuur([naam], [naam], {(0, 0): ("belang", True)}),
+    ):
+        assert figuur_naar_png(figuur).startswith(b"\x89PNG")

@@ -308,6 +308,17 @@ def test_ambitie_capaciteit_en_salience_van_een_partij(lege_store):
     assert opgeslagen.ambitie == "Alle woningen label B in 2030" and opgeslagen.capaciteit_uren == 24
     assert (opgeslagen.macht, opgeslagen.legitimiteit, opgeslagen.urgentie) == (True, True, False)
     for fout_waarde in (-1, 1000, "veel", float("nan")):
-        with pytest.raises(InvoerFout, match="uren|uur per maand"):
+        with pytest.raises(InvoerFout, match=r"uren|uur per maand"):
             lege_store.zet_capaciteit(dossier.id, partij.id, fout_waarde)
     assert lege_store.partijen(dossier.id)[0].capaciteit_uren == 24
+
+
+def test_voorbeelddossier_laat_elke_fase_1_oefening_gevuld_zien(store):
+    """A newcomer opens the example and sees filled-in results, not empty exercises."""
+    voorbeeld = store.dossiers()[0]
+    partijen = store.partijen(voorbeeld.id)
+    assert all(p.ambitie for p in partijen)
+    assert sum(p.salience_beoordeeld for p in partijen) == len(partijen)
+    cellen = store.partij_belangen(voorbeeld.id)
+    assert len({c.partij_id for c in cellen}) == len(partijen) and any(c.prioriteit for c in cellen)
+    assert store.formulier(voorbeeld.id, "doel")[0]["soort"] == "aardgasvrij"

@@ -129,7 +129,7 @@ def test_bewerking_die_door_een_ander_is_ingehaald_wordt_niet_opgeslagen(store_u
 def test_plaatsen_op_het_raster_wordt_bewaard_en_getekend(store_url, lege_store, dossier):
     wb = werkboek(store_url, dossier.id)
     partijen = wb.kaart("f1-juiste-partijen").oefening
-    raster = wb.kaart("f1-invloed-en-belang").oefening
+    raster = wb.kaart("f1-invloed-en-belang").oefening.children[0]
     vul_partij_in(partijen, "Netbeheerder", "netbeheerder")
     # the grid exercise on the same page picked up the new party
     rij = raster._rijen.children[0]
@@ -144,7 +144,7 @@ def test_plaatsen_op_het_raster_wordt_bewaard_en_getekend(store_url, lege_store,
     assert "Netbeheerder: invloed 9, belang 3 (tevreden stellen)" in raster._grafiek.value  # alt text
     assert raster._grafiek.value.startswith('<img src="data:image/png;base64,')
 
-    opnieuw = werkboek(store_url, dossier.id).kaart("f1-invloed-en-belang").oefening
+    opnieuw = werkboek(store_url, dossier.id).kaart("f1-invloed-en-belang").oefening.children[0]
     rij = opnieuw._rijen.children[0]
     assert (rij.children[1].value, rij.children[2].value) == (9, 3)
     assert "Tevreden stellen" in rij.children[4].value
@@ -153,7 +153,7 @@ def test_plaatsen_op_het_raster_wordt_bewaard_en_getekend(store_url, lege_store,
 def test_plaatsen_knop_plaatst_een_partij_op_de_getoonde_waarden(store_url, lege_store, dossier):
     wb = werkboek(store_url, dossier.id)
     vul_partij_in(wb.kaart("f1-juiste-partijen").oefening, "Bewoners", "bewonersinitiatief")
-    raster = wb.kaart("f1-invloed-en-belang").oefening
+    raster = wb.kaart("f1-invloed-en-belang").oefening.children[0]
     raster._rijen.children[0].children[3].click()
     assert lege_store.partijen(dossier.id)[0].geplaatst
 

@@ -10,17 +10,31 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from .widgets.afspraken import AfsprakenOefening
+from .widgets.belangen import AmbitiesBelangenOefening
 from .widgets.context import WerkboekContext, maak_context
+from .widgets.doel import DoelOefening
 from .widgets.kaart import KnooppuntKaart
 from .widgets.kop import DossierKop
 from .widgets.machtbelang import MachtBelangOefening
 from .widgets.partijen import PartijenOefening
+from .widgets.regierol import RegierolOefening
+from .widgets.rollen import RollenOefening
+from .widgets.salience import SalienceOefening
+from .widgets.scan import SamenwerkingsscanOefening
 from .widgets.welkom import FaseNavigatie, VoortgangOverzicht
 
-# Which exercise goes inside which knooppunt's card. Later phases add theirs here.
+# Which exercise goes inside which knooppunt's card (a tuple: several, one under the other).
+# Later phases add theirs here.
 OEFENINGEN = {
     "f1-juiste-partijen": PartijenOefening,
-    "f1-invloed-en-belang": MachtBelangOefening,
+    "f1-invloed-en-belang": (MachtBelangOefening, SalienceOefening),
+    "f1-ambities-en-belangen": AmbitiesBelangenOefening,
+    "f1-doel-en-verhaal": DoelOefening,
+    "f1-samenwerkingsscan": SamenwerkingsscanOefening,
+    "f1-rollen-en-verwachtingen": RollenOefening,
+    "f1-regierol": RegierolOefening,
+    "f1-samenwerking-formaliseren": AfsprakenOefening,
 }
 
 
@@ -30,6 +44,7 @@ class Werkboek:
     def __init__(self, context: WerkboekContext, pagina: str):
         self.context = context
         self.pagina = pagina
+        self._getoond: set[str] = set()
 
     def kop(self) -> DossierKop:
         return DossierKop(self.context, self.pagina)
@@ -38,8 +53,16 @@ class Werkboek:
         return VoortgangOverzicht(self.context)
 
     def kaart(self, knooppunt_id: str) -> KnooppuntKaart:
-        oefening_klasse = OEFENINGEN.get(knooppunt_id)
-        oefening = oefening_klasse(self.context) if oefening_klasse else None
+        self._getoond.add(knooppunt_id)
+        klassen = OEFENINGEN.get(knooppunt_id, ())
+        klassen = klassen if isinstance(klassen, tuple) else (klassen,)
+        oefeningen = [klasse(self.context) for klasse in klassen]
+        if not oefeningen:
+            oefening = None
+        elif len(oefeningen) == 1:
+            oefening = oefeningen[0]
+        else:
+            oefening = w.VBox(oefeningen)
         return KnooppuntKaart(knooppunt_id, self.context, oefening)
 
     def kaarten(self, fase: int, behalve: tuple[str, ...] = ()) -> w.VBox:
@@ -47,6 +70,10 @@ class Werkboek:
         return w.VBox([
             self.kaart(k.id) for k in self.context.inhoud.knooppunten_van_fase(fase) if k.id not in behalve
         ])
+
+    def overige_kaarten(self, fase: int) -> w.VBox:
+        """The cards of this phase that the page has not shown yet (its exercises come first)."""
+        return self.kaarten(fase, behalve=tuple(self._getoond))
 
     def navigatie(self, fase: int) -> FaseNavigatie:
         return FaseNavigatie(self.context, fase)

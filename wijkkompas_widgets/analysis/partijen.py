@@ -92,3 +92,19 @@ def spoordekking(partijen: Sequence[Partij]) -> dict[str, list[str]]:
 
 def ontbrekende_sporen(partijen: Sequence[Partij]) -> list[str]:
     return [letter for letter, namen in spoordekking(partijen).items() if not namen]
+
+
+def salience_type(types: Sequence, macht: bool, legitimiteit: bool, urgentie: bool):
+    """The salience type (Mitchell, Agle & Wood) for a combination of the three attributes.
+
+    ``types`` are the content's SalienceType objects; each has a distinct set of attributes."""
+    gekozen = frozenset(
+        naam for naam, aan in (("macht", macht), ("legitimiteit", legitimiteit), ("urgentie", urgentie)) if aan
+    )
+    return next(t for t in types if t.attributen == gekozen)
+
+
+def salience_niveau(macht: bool, legitimiteit: bool, urgentie: bool) -> str:
+    """Low, moderate or high salience: one, two or three attributes (none: no stakeholder)."""
+    aantal = sum((macht, legitimiteit, urgentie))
+    return ("geen", "laag", "gemiddeld", "hoog")[aantal]

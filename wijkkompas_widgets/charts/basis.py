@@ -16,6 +16,18 @@ def nieuwe_figuur(breedte: float, hoogte: float) -> Figure:
     return figuur
 
 
+def letterlijk(tekst: str) -> str:
+    """User text drawn as it is: a '$' would otherwise start matplotlib's math mode (and a
+    party called '$\\frac$' would make drawing fail)."""
+    return str(tekst).replace("$", r"\$")
+
+
+def korte_tekst(tekst: str, maximum: int = 30) -> str:
+    """User text for a label: shortened with an ellipsis, and drawn literally."""
+    tekst = str(tekst)
+    return letterlijk(tekst if len(tekst) <= maximum else tekst[: maximum - 1] + "…")
+
+
 def figuur_naar_png(figuur: Figure, dpi: int = 100) -> bytes:
     buffer = io.BytesIO()
     figuur.savefig(buffer, format="png", dpi=dpi)

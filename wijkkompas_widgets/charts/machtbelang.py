@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 
 from ..analysis.partijen import GRENS_HOOG, KWADRANTEN
 from ..dossier.model import SCHAAL_MAX, SCHAAL_MIN
-from .basis import nieuwe_figuur
+from .basis import korte_tekst, nieuwe_figuur
 
 _MIDDEN = GRENS_HOOG - 0.5
 _ACHTERGROND = {
@@ -49,7 +49,7 @@ def machtbelang_figuur(punten: Sequence[tuple[str, int, int]]) -> Figure:
         as_.scatter([belang], [invloed], s=70, color="#0072B2", edgecolor="white", zorder=3)
         rechts = belang <= SCHAAL_MAX - 2
         as_.annotate(
-            "\n".join(_kort(n) for n in namen),
+            "\n".join(korte_tekst(n, 28) for n in namen),
             (belang, invloed),
             xytext=(8 if rechts else -8, 0),
             textcoords="offset points",
@@ -67,7 +67,3 @@ def machtbelang_figuur(punten: Sequence[tuple[str, int, int]]) -> Figure:
     as_.set_ylabel("Invloed / macht (1 = weinig, 10 = veel)")
     as_.set_title("Macht/belang-raster" if punten else "Macht/belang-raster (nog geen partijen geplaatst)")
     return figuur
-
-
-def _kort(naam: str, maximum: int = 28) -> str:
-    return naam if len(naam) <= maximum else naam[: maximum - 1] + "…"

@@ -7,7 +7,7 @@ Every error carries a text that can be shown to the user as it is; widgets show
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 # (key stored in the database, label shown to the user); the order is the order of work.
 STATUSSEN: tuple[tuple[str, str], ...] = (
@@ -20,6 +20,11 @@ STATUSSEN: tuple[tuple[str, str], ...] = (
 STATUS_LABELS = dict(STATUSSEN)
 STANDAARD_STATUS = "niet-gestart"
 SCHAAL_MIN, SCHAAL_MAX = 1, 10
+
+
+def nu() -> datetime:
+    """Now, in UTC: every timestamp in the store is UTC."""
+    return datetime.now(timezone.utc)
 
 
 class WerkboekFout(Exception):

@@ -14,7 +14,6 @@ import secrets
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
@@ -25,6 +24,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from ..content import Inhoud, inhoud
 from ..paths import data_dir
 from . import schema, validatie
+from .belangen import BelangenOpslag
 from .model import (
     STANDAARD_STATUS,
     Dossier,
@@ -34,16 +34,15 @@ from .model import (
     OpslagFout,
     Partij,
     PartijInvoer,
+    nu,
 )
+from .rollen import RollenOpslag
+from .scan import ScanOpslag
 
 ENV_DB_URL = "WIJKKOMPAS_DB_URL"
 ENV_DATA_DIR = "WIJKKOMPAS_DATA_DIR"
 BUSY_TIMEOUT_S = 30
 _MIGRATIES = Path(__file__).resolve().parent / "migraties"
-
-
-def nu() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def standaard_data_map() -> Path:
@@ -118,7 +117,7 @@ def _opslagfout(fout: BaseException, url: str) -> OpslagFout:
     )
 
 
-class DossierStore:
+class DossierStore(BelangenOpslag, RollenOpslag, ScanOpslag):
     """All reads and writes of wijkdossiers. Methods raise only ``WerkboekFout`` subclasses."""
 
     def __init__(self, url: str | None = None, *, inhoud_: Inhoud | None = None, voorbeeld: bool = True):
@@ -196,12 +195,27 @@ class DossierStore:
                         tuple(item.get("sporen", ())),
                     )
                     partij_id = self._nieuwe_partij(conn, dossier_id, invoer)
-                    if item.get("invloed") and item.get("belang"):
-                        conn.execute(
-                            update(schema.partij)
-                            .where(schema.partij.c.id == partij_id)
-                            .values(invloed=item["invloed"], belang=item["belang"])
+                    salience = set(item.get("salience") or ())
+                    conn.execute(
+                        update(schema.partij)
+                        .where(schema.partij.c.id == partij_id)
+                        .values(
+                            invloed=item.get("invloed"), belang=item.get("belang"), ambitie=item.get("ambitie", ""),
+                            macht="macht" in salience, legitimiteit="legitimiteit" in salience,
+                            urgentie="urgentie" in salience,
                         )
+                    )
+                    prioriteiten = set(item.get("prioriteiten") or ())
+                    for belang_id, houding in (item.get("belangen") or {}).items():
+                        conn.execute(insert(schema.partij_belang).values(
+                            partij_id=partij_id, belang_id=belang_id, houding=houding,
+                            prioriteit=belang_id in prioriteiten, gewijzigd=nu(),
+                        ))
+                if gegevens.get("doel"):
+                    conn.execute(insert(schema.dossier_formulier).values(
+                        dossier_id=dossier_id, sleutel="doel", versie=1, gewijzigd=nu(),
+                        gegevens=json.dumps(gegevens["doel"], ensure_ascii=False, sort_keys=True),
+                    ))
                 for knooppunt_id, status in (gegevens.get("statussen") or {}).items():
                     self._zet_status(conn, dossier_id, knooppunt_id, status)
         except IntegrityError:
@@ -251,12 +265,11 @@ class DossierStore:
         return self.dossier(dossier_id)
 
     def verwijder_dossier(self, dossier_id: str) -> None:
-        """Delete a dossier with everything in it (one transaction; children first, so it also
-        holds on databases where foreign keys do not cascade)."""
+        """Delete a dossier with everything in it, in one transaction. Every table that belongs to a
+        dossier references it (directly or through a party, task or scan round) with ON DELETE
+        CASCADE; SQLite enforces that because every connection sets ``PRAGMA foreign_keys = ON``."""
         with self._schrijf() as conn:
             self._raak_aan(conn, dossier_id)
-            conn.execute(delete(schema.partij).where(schema.partij.c.dossier_id == dossier_id))
-            conn.execute(delete(schema.knooppunt_status).where(schema.knooppunt_status.c.dossier_id == dossier_id))
             conn.execute(delete(schema.dossier).where(schema.dossier.c.id == dossier_id))
 
     def _nieuw_dossier(self, conn, naam, wijk, gemeente, toelichting, *, is_voorbeeld=False) -> str:
