@@ -322,3 +322,12 @@ def test_voorbeelddossier_laat_elke_fase_1_oefening_gevuld_zien(store):
     cellen = store.partij_belangen(voorbeeld.id)
     assert len({c.partij_id for c in cellen}) == len(partijen) and any(c.prioriteit for c in cellen)
     assert store.formulier(voorbeeld.id, "doel")[0]["soort"] == "aardgasvrij"
+
+
+def test_voorbeelddossier_heeft_taken_met_rollen_en_een_ingevulde_scanronde(store):
+    voorbeeld = store.dossiers()[0]
+    assert len(store.taken(voorbeeld.id)) >= 5 and store.rollen(voorbeeld.id)
+    ronde = store.scan_rondes(voorbeeld.id)[0]
+    responsen = store.scan_responsen(voorbeeld.id, ronde.id)
+    assert len(responsen) == 4 and all(r.is_ingediend for r in responsen)
+    assert all(len(r.antwoorden) == 30 for r in responsen)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -77,6 +78,12 @@ def start(args) -> int:
     proces = subprocess.Popen(
         [sys.executable, "-m", "wijkkompas_widgets.server", *voila_argv(opties)], env=voila_omgeving()
     )
+
+    def stop_bij_signaal(_nummer, _frame):
+        # systemd or a terminal that closes sends SIGTERM: stop Voilà (and so its kernels) too
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop_bij_signaal)
     try:
         _wacht_en_open(welkom_url(opties), proces, opties.open_browser)
         return proces.wait()

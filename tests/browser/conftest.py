@@ -79,6 +79,7 @@ def voila_server():
     poort = _vrije_poort()
     opties = StartOpties(port=poort, open_browser=False, pool_size=1, cull_interval=10, cull_idle_timeout=120)
     log = open(data_map / "voila.log", "w")  # noqa: SIM115 - closed below
+    _SERVERLOG[:] = [data_map / "voila.log"]
     proces = subprocess.Popen(
         [sys.executable, "-m", "wijkkompas_widgets.server", *voila_argv(opties)],
         env=omgeving, stdout=log, stderr=subprocess.STDOUT,
@@ -93,4 +94,21 @@ def voila_server():
         except subprocess.TimeoutExpired:
             proces.kill()
         log.close()
+        _SERVERLOG.clear()
         shutil.rmtree(data_map, ignore_errors=True)
+
+
+_SERVERLOG: list[Path] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing browser test gets the kernel tracebacks from the Voilà log in its report (widget
+    callbacks log unexpected errors there), so a failure in CI shows its cause."""
+    uitkomst = yield
+    rapport = uitkomst.get_result()
+    if rapport.failed and _SERVERLOG and _SERVERLOG[0].exists():
+        tekst = _SERVERLOG[0].read_text(encoding="utf-8", errors="replace")
+        if "Traceback" in tekst:
+            start = tekst.index("Traceback")
+            rapport.sections.append(("Voilà-log (tracebacks)", tekst[max(0, start - 300):][:8000]))

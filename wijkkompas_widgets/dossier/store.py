@@ -211,6 +211,7 @@ class DossierStore(BelangenOpslag, RollenOpslag, ScanOpslag):
                             partij_id=partij_id, belang_id=belang_id, houding=houding,
                             prioriteit=belang_id in prioriteiten, gewijzigd=nu(),
                         ))
+                self._plaats_voorbeeld_taken_en_scan(conn, dossier_id, gegevens)
                 if gegevens.get("doel"):
                     conn.execute(insert(schema.dossier_formulier).values(
                         dossier_id=dossier_id, sleutel="doel", versie=1, gewijzigd=nu(),
@@ -220,6 +221,45 @@ class DossierStore(BelangenOpslag, RollenOpslag, ScanOpslag):
                     self._zet_status(conn, dossier_id, knooppunt_id, status)
         except IntegrityError:
             return  # another kernel placed it first
+
+    def _plaats_voorbeeld_taken_en_scan(self, conn, dossier_id: str, gegevens: dict) -> None:
+        """Tasks with roles and capacities, and one finished scan round, for the example dossier."""
+        partij_ids = dict(conn.execute(
+            select(schema.partij.c.naam, schema.partij.c.id).where(schema.partij.c.dossier_id == dossier_id)
+        ).all())
+        for item in gegevens.get("partijen", []):
+            if item.get("capaciteit_uren") is not None:
+                conn.execute(update(schema.partij).where(schema.partij.c.id == partij_ids[item["naam"]])
+                             .values(capaciteit_uren=item["capaciteit_uren"]))
+        sjablonen = {t.id: t for t in self._inhoud.fase1.taken}
+        for item in gegevens.get("taken", []):
+            sjabloon = sjablonen[item["taak"]]
+            taak_id = conn.execute(insert(schema.taak).values(
+                dossier_id=dossier_id, naam=sjabloon.naam, naam_sleutel=validatie.naam_sleutel(sjabloon.naam),
+                spoor=sjabloon.spoor, omschrijving=sjabloon.omschrijving, gewijzigd=nu(),
+            )).inserted_primary_key[0]
+            for partij_naam, (rol, uren) in item.get("rollen", {}).items():
+                conn.execute(insert(schema.taak_rol).values(
+                    taak_id=taak_id, partij_id=partij_ids[partij_naam], rol=rol, uren_per_maand=uren, gewijzigd=nu(),
+                ))
+        scan = gegevens.get("scan")
+        if not scan:
+            return
+        stellingen = [s.id for s in self._inhoud.fase1.scan.stellingen]
+        ronde_id = conn.execute(insert(schema.scan_ronde).values(
+            dossier_id=dossier_id, naam=scan["ronde"], naam_sleutel=validatie.naam_sleutel(scan["ronde"]),
+            aangemaakt=nu(),
+        )).inserted_primary_key[0]
+        for respondent in scan["respondenten"]:
+            respons_id = conn.execute(insert(schema.scan_respons).values(
+                ronde_id=ronde_id, naam=respondent["naam"], naam_sleutel=validatie.naam_sleutel(respondent["naam"]),
+                organisatie=respondent["organisatie"], status="ingediend", aangemaakt=nu(), gewijzigd=nu(),
+            )).inserted_primary_key[0]
+            for stelling_id, antwoord in zip(stellingen, respondent["antwoorden"].split(), strict=True):
+                conn.execute(insert(schema.scan_antwoord).values(
+                    respons_id=respons_id, stelling_id=stelling_id, gewijzigd=nu(),
+                    waarde=None if antwoord == "?" else int(antwoord),
+                ))
 
     # -- dossiers -------------------------------------------------------------------------
     def dossiers(self) -> list[Dossier]:

@@ -146,6 +146,10 @@ class AmbitiesBelangenOefening(w.VBox):
         self._toon_overzicht(partijen, belangen, cellen)
 
     def _toon_overzicht(self, partijen, belangen, cellen) -> None:
+        sleutel = (tuple((p.id, p.naam) for p in partijen), tuple(belangen), tuple(cellen))
+        if sleutel == getattr(self, "_getoond", None):
+            return  # the matrix did not change: skip redrawing the chart
+        self._getoond = sleutel
         namen = {p.id: p.naam for p in partijen}
         belangnamen = {bid: naam for bid, naam, _ in belangen}
         gebruikt = [bid for bid, _, _ in belangen if any(c.belang_id == bid for c in cellen)]

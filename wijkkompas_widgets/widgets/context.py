@@ -6,6 +6,7 @@ comes from the page URL (read after ``wait_for_request``), never from a module g
 
 from __future__ import annotations
 
+import logging
 import os
 from urllib.parse import parse_qs
 
@@ -13,6 +14,8 @@ import traitlets
 
 from ..content import Inhoud, inhoud
 from ..dossier import Dossier, DossierStore, WerkboekFout, open_store
+
+log = logging.getLogger("wijkkompas")
 
 
 def lees_queryparameters() -> dict[str, str]:
@@ -50,7 +53,12 @@ class WerkboekContext(traitlets.HasTraits):
             return None
 
     def gewijzigd(self) -> None:
-        self.revisie += 1
+        """Tell the other widgets that the dossier changed. The change itself is already saved, so
+        a widget that fails to refresh must not make the saving widget report a failure."""
+        try:
+            self.revisie += 1
+        except Exception:  # logged; the user's save did succeed
+            log.exception("een widget kon niet verversen na een wijziging")
 
     def url_parameter(self) -> str:
         return f"?dossier={self.dossier_id}" if self.dossier_id else ""

@@ -99,6 +99,7 @@ class DossierKop(w.VBox):
                 "Vaste link naar deze pagina met dit dossier (voor een bladwijzer)</a>"
             )
 
+    @veilig()
     def _ververs(self, _change=None) -> None:
         self._vul()
 

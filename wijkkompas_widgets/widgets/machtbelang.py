@@ -65,6 +65,10 @@ class MachtBelangOefening(w.VBox):
         self._teken(partijen)
 
     def _teken(self, partijen: list[Partij]) -> None:
+        sleutel = tuple((p.id, p.naam, p.invloed, p.belang) for p in partijen)
+        if sleutel == getattr(self, "_getekend", None):
+            return  # nothing on the grid changed (e.g. another exercise saved): skip the redraw
+        self._getekend = sleutel
         geplaatst = [(p.naam, p.invloed, p.belang) for p in partijen if p.geplaatst]
         beschrijving = "; ".join(
             f"{naam}: invloed {invloed}, belang {belang} ({kwadrant(invloed, belang).naam.lower()})"
