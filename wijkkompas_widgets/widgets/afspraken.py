@@ -20,7 +20,7 @@ from ..dossier import GelijktijdigGewijzigd
 from .basis import Melding, e, veilig
 from .context import WerkboekContext
 from .kaart import markdown_html
-from .kop import geen_dossier_html
+from .kop import geen_dossier_html, toon_oefening
 
 SLEUTEL = "afspraken"
 _GEEN_KEUZE = "— nog niet gekozen —"
@@ -101,10 +101,8 @@ class AfsprakenOefening(w.VBox):
     # -- loading --------------------------------------------------------------------------
     @veilig()
     def _herlaad(self, change=None) -> None:
-        if self.context.store is None or self.context.dossier_id is None:
-            self.children = [self._geen_dossier]
+        if not toon_oefening(self):
             return
-        self.children = [self._inhoud]
         nieuw_dossier = change is None or change["name"] == "dossier_id"
         if change is not None and change["name"] == "dossier_id":
             self._melding.wis()

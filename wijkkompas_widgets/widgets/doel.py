@@ -10,7 +10,7 @@ from ..analysis.doel import DOELEN, KABINETSDEFINITIE_WOONLASTEN, Doel, controle
 from ..dossier import GelijktijdigGewijzigd, InvoerFout
 from .basis import BREED, Melding, e, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html
+from .kop import geen_dossier_html, toon_oefening
 
 SLEUTEL = "doel"
 
@@ -70,10 +70,8 @@ class DoelOefening(w.VBox):
 
     @veilig()
     def _herlaad(self, _change=None) -> None:
-        if self.context.store is None or self.context.dossier_id is None:
-            self.children = [self._geen_dossier]
+        if not toon_oefening(self):
             return
-        self.children = [self._inhoud]
         gegevens, self._versie = self.context.store.formulier(self.context.dossier_id, SLEUTEL)
         doel = Doel.uit_dict(gegevens)
         self._soort.value = doel.soort if doel else None

@@ -10,7 +10,7 @@ from ..dossier import Partij
 from ..dossier.model import SCHAAL_MAX, SCHAAL_MIN
 from .basis import Melding, e, figuur_html, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html
+from .kop import geen_dossier_html, toon_oefening
 
 _MIDDEN = (SCHAAL_MIN + SCHAAL_MAX) // 2 + 1
 
@@ -48,10 +48,8 @@ class MachtBelangOefening(w.VBox):
 
     @veilig()
     def _herlaad(self, _change=None) -> None:
-        if self.context.store is None or self.context.dossier_id is None:
-            self.children = [self._geen_dossier]
+        if not toon_oefening(self):
             return
-        self.children = [self._inhoud]
         partijen = self.context.store.partijen(self.context.dossier_id)
         if [(p.id, p.naam) for p in partijen] == list(self._rijen_per_partij):
             # Same parties: update in place, so a keyboard user keeps focus on the slider.

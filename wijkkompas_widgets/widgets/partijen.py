@@ -9,7 +9,7 @@ from ..content import SPOOR_LETTERS
 from ..dossier import Partij, PartijInvoer
 from .basis import BREED, VELD, Melding, e, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html
+from .kop import geen_dossier_html, toon_oefening
 
 
 class PartijenOefening(w.VBox):
@@ -147,10 +147,8 @@ class PartijenOefening(w.VBox):
     def _herlaad(self, change=None) -> None:
         if change is not None and change["name"] == "dossier_id":
             self._stop_bewerken()
-        if self.context.store is None or self.context.dossier_id is None:
-            self.children = [self._geen_dossier]
+        if not toon_oefening(self):
             return
-        self.children = [self._inhoud]
         partijen = self.context.store.partijen(self.context.dossier_id)
         self._lijst.children = [self._rij(p) for p in partijen] or [
             w.HTML("<i>Nog geen partijen. Voeg hierboven de eerste partij toe.</i>")

@@ -11,7 +11,7 @@ from ..dossier import GelijktijdigGewijzigd
 from ..dossier.model import nu
 from .basis import BREED, Melding, e, tabel_html, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html
+from .kop import geen_dossier_html, toon_oefening
 
 SLEUTEL = "regierol"
 _TELWOORDEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
@@ -85,10 +85,8 @@ class RegierolOefening(w.VBox):
     # -- loading --------------------------------------------------------------------------
     @veilig()
     def _herlaad(self, change=None) -> None:
-        if self.context.store is None or self.context.dossier_id is None:
-            self.children = [self._geen_dossier]
+        if not toon_oefening(self):
             return
-        self.children = [self._inhoud]
         nieuw_dossier = change is None or change["name"] == "dossier_id"
         gegevens, versie = self.context.store.formulier(self.context.dossier_id, SLEUTEL)
         if nieuw_dossier or versie != self._versie:

@@ -13,7 +13,7 @@ from ..dossier import Partij
 from ..dossier.rollen import ROL_LABELS, ROLLEN, Rol, Taak, lees_uren
 from .basis import BREED, VELD, Melding, e, figuur_html, tabel_html, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html
+from .kop import geen_dossier_html, toon_oefening
 
 # "" stands for "—" (no role): a value of None would show an empty dropdown instead of the dash.
 _ROL_OPTIES = [("—", "")] + [(label.lower(), sleutel) for sleutel, label in ROLLEN]
@@ -104,10 +104,8 @@ class RollenOefening(w.VBox):
     def _herlaad(self, change=None) -> None:
         if change is not None and change["name"] == "dossier_id":
             self._melding.wis()
-        if self.context.store is None or self.context.dossier_id is None:
-            self.children = [self._geen_dossier]
+        if not toon_oefening(self):
             return
-        self.children = [self._inhoud]
         store, dossier_id = self.context.store, self.context.dossier_id
         taken, partijen, rollen = store.taken(dossier_id), store.partijen(dossier_id), store.rollen(dossier_id)
         taken_sleutel = tuple((t.id, t.naam, t.spoor, t.omschrijving) for t in taken)

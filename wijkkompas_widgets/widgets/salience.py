@@ -8,7 +8,7 @@ from ..analysis.partijen import salience_niveau, salience_type
 from ..dossier import Partij
 from .basis import Melding, e, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html
+from .kop import geen_dossier_html, toon_oefening
 
 
 class _SalienceRij:
@@ -75,10 +75,8 @@ class SalienceOefening(w.VBox):
 
     @veilig()
     def _herlaad(self, _change=None) -> None:
-        if self.context.store is None or self.context.dossier_id is None:
-            self.children = [self._geen_dossier]
+        if not toon_oefening(self):
             return
-        self.children = [self._inhoud]
         partijen = self.context.store.partijen(self.context.dossier_id)
         sleutels = [(p.id, p.naam) for p in partijen]
         if sleutels != list(self._rijen):
