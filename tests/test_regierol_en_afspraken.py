@@ -297,7 +297,7 @@ def test_regierol_toont_toelichting_bron_en_gevoeligheid(store_url, dossier):
                        and isinstance(kind.value, str))
     assert REGIEROL.toelichting in teksten and "Bron: Eigen indeling in vier typen" in teksten
     assert "Bestuurlijk gevoelig" in teksten
-    assert "bestuurlijk gevoelig" in kaart.children[1].value  # the card's badge
+    assert "bestuurlijk gevoelig" in kaart._kop.value  # the card's badge
 
 
 def test_regierol_gelijktijdig_gewijzigd_geeft_melding_en_toont_nieuwste(store_url, lege_store, dossier):

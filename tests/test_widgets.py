@@ -160,7 +160,7 @@ def test_plaatsen_knop_plaatst_een_partij_op_de_getoonde_waarden(store_url, lege
 
 def test_status_van_knooppunt_wordt_bewaard(store_url, lege_store, dossier):
     kaart = werkboek(store_url, dossier.id).kaart("f1-regierol")
-    assert "bestuurlijk gevoelig" in kaart.children[1].value
+    assert "bestuurlijk gevoelig" in kaart._kop.value
     kaart._status.value = "afgerond"
     assert "Status opgeslagen: afgerond" in zichtbaar(kaart._melding.value)
     assert lege_store.statussen(dossier.id)["f1-regierol"] == "afgerond"
@@ -169,11 +169,11 @@ def test_status_van_knooppunt_wordt_bewaard(store_url, lege_store, dossier):
 
 def test_kaart_toont_sporen_doel_aanpak_tips_en_raakvlakken(store_url, dossier):
     kaart = werkboek(store_url, dossier.id).kaart("f1-samenwerking-formaliseren")
-    kop = kaart.children[1].value
+    kop = kaart._kop.value
     assert "Samenwerking formaliseren" in kop and "Spoor A · Bewoners doen mee" in kop
     assert kaart._uitleg.titles == ("Doel", "Aanpak", "Tips")
     assert all(kind.value.strip() for kind in kaart._uitleg.children)
-    assert "Raakvlakken" in kaart.children[3].value
+    assert "Raakvlakken" in kaart._verwijzingen.value
 
 
 def test_nieuw_dossier_aanmaken_opent_het_op_de_hele_pagina(store_url, lege_store, dossier):
@@ -302,3 +302,15 @@ def test_dossier_verwijderen_vraagt_eerst_en_opent_dan_een_ander(store_url, lege
     assert wb.context.dossier_id == lege_store.dossiers()[0].id  # the example is opened instead
     assert "Voorbeeld" in zichtbaar(kop._titel.value)
     assert "(fictief)" in partijnamen_in_lijst(partijen)  # the exercise followed to the example dossier
+
+
+def test_alleen_de_eerste_oefening_staat_meteen_open_de_rest_na_een_klik(store_url, dossier):
+    """A phase page with eight exercises opens quickly: later exercises are built on request."""
+    wb = werkboek(store_url, dossier.id)
+    eerste, tweede = wb.kaart("f1-juiste-partijen"), wb.kaart("f1-regierol")
+    assert eerste.children[-1] is eerste.oefening  # open at once
+    knop = tweede.children[-1]
+    assert knop.description == "Open de oefening" and tweede._oefening is None
+    knop.click()
+    assert tweede._oefening is not None and tweede.children[-1] is tweede._oefening
+    assert knop not in tweede.children

@@ -45,6 +45,7 @@ class Werkboek:
         self.context = context
         self.pagina = pagina
         self._getoond: set[str] = set()
+        self._eerste_oefening_getoond = False
 
     def kop(self) -> DossierKop:
         return DossierKop(self.context, self.pagina)
@@ -53,17 +54,22 @@ class Werkboek:
         return VoortgangOverzicht(self.context)
 
     def kaart(self, knooppunt_id: str) -> KnooppuntKaart:
+        """The card with its exercise(s): the page's first exercise is open at once, later ones open
+        with a click, so the page (and its first exercise) is usable quickly."""
         self._getoond.add(knooppunt_id)
         klassen = OEFENINGEN.get(knooppunt_id, ())
         klassen = klassen if isinstance(klassen, tuple) else (klassen,)
-        oefeningen = [klasse(self.context) for klasse in klassen]
-        if not oefeningen:
-            oefening = None
-        elif len(oefeningen) == 1:
-            oefening = oefeningen[0]
-        else:
-            oefening = w.VBox(oefeningen)
-        return KnooppuntKaart(knooppunt_id, self.context, oefening)
+        if not klassen:
+            return KnooppuntKaart(knooppunt_id, self.context)
+
+        def maak() -> w.Widget:
+            oefeningen = [klasse(self.context) for klasse in klassen]
+            return oefeningen[0] if len(oefeningen) == 1 else w.VBox(oefeningen)
+
+        if not self._eerste_oefening_getoond:
+            self._eerste_oefening_getoond = True
+            return KnooppuntKaart(knooppunt_id, self.context, maak())
+        return KnooppuntKaart(knooppunt_id, self.context, maker=maak)
 
     def kaarten(self, fase: int, behalve: tuple[str, ...] = ()) -> w.VBox:
         """All cards of a phase (minus those shown elsewhere on the page), in content order."""

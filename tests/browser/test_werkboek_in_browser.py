@@ -55,6 +55,7 @@ def test_dossier_partijen_raster_herladen_en_volgende_fase(page: Page, voila_ser
     for naam, soort, *_ in PARTIJEN:
         voeg_partij_toe(page, naam, soort)
     expect(page.locator(".wk-spoordekking")).to_contain_text("Nog niet vertegenwoordigd: spoor D, E, F")
+    page.locator(".wk-kaart-f1-invloed-en-belang").get_by_role("button", name="Open de oefening").click()
     expect(page.locator(".wk-mb-rij")).to_have_count(len(PARTIJEN))  # the grid exercise has all parties
 
     for naam, _soort, invloed, belang, kwadrant in PARTIJEN:
@@ -66,6 +67,8 @@ def test_dossier_partijen_raster_herladen_en_volgende_fase(page: Page, voila_ser
     assert grafiek.evaluate("img => img.naturalWidth") > 300  # the PNG really loaded
 
     page.reload()
+    page.locator(".wk-kaart-f1-invloed-en-belang").get_by_role("button", name="Open de oefening").click(
+        timeout=WACHT_MS)
     page.locator(".wk-mb-rij").first.wait_for(timeout=WACHT_MS)
     expect(page.locator(".wk-dossier-titel")).to_contain_text("Browsertest Noord")
     for naam, _soort, invloed, belang, kwadrant in PARTIJEN:

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from .. import teksten
 from ..content import Knooppunt
 from ..dossier.model import STANDAARD_STATUS, STATUSSEN
-from .basis import BREED, Melding, e, stijl, veilig
+from .basis import BREED, Melding, e, veilig
 from .context import WerkboekContext
 
 # Raw HTML in content files is shown as text, not executed.
@@ -55,7 +55,9 @@ class KnooppuntKaart(w.VBox):
     """Title, spoor chips, 'bestuurlijk gevoelig' badge, collapsible doel/aanpak/tips and a status
     selector that saves to the dossier. ``oefening`` (a widget) is shown inside the card."""
 
-    def __init__(self, knooppunt_id: str, context: WerkboekContext, oefening: w.Widget | None = None):
+    def __init__(
+        self, knooppunt_id: str, context: WerkboekContext, oefening: w.Widget | None = None, *, maker=None
+    ):
         super().__init__()
         self.context = context
         self.knooppunt = context.inhoud.knooppunt(knooppunt_id)
@@ -80,18 +82,25 @@ class KnooppuntKaart(w.VBox):
             layout=w.Layout(width="360px"),
         )
         self._status.add_class("wk-status")
-        onderdelen = [
-            stijl(),
-            w.HTML(kop_html(self.knooppunt, context)),
-            self._uitleg,
-            w.HTML(raakvlakken_html(self.knooppunt, context)),
-            w.HTML(f'<div class="wk-bron">Bron: {e(self.knooppunt.bron)}</div>'),
-            w.HBox([self._status]),
-            self._melding,
-        ]
+        # Few widgets per card (a phase page has a dozen cards): the header is one HTML, the
+        # raakvlakken and source another; the CSS comes once, with the dossier header.
+        self._kop = w.HTML(kop_html(self.knooppunt, context))
+        self._verwijzingen = w.HTML(
+            raakvlakken_html(self.knooppunt, context) + f'<div class="wk-bron">Bron: {e(self.knooppunt.bron)}</div>'
+        )
+        onderdelen = [self._kop, self._uitleg, self._verwijzingen, self._status, self._melding]
         if oefening is not None:
             onderdelen.append(oefening)
-        self.oefening = oefening
+        self._oefening = oefening
+        self._maker = maker
+        if maker is not None:
+            # Built on request: a page with eight exercises would otherwise make Voilà create and
+            # render a few thousand widgets before the first one can be used.
+            self._openen = w.Button(description="Open de oefening", icon="pencil", button_style="info",
+                                    tooltip=f"Open de oefening bij '{self.knooppunt.titel}'")
+            self._openen.add_class("wk-oefening-openen")
+            self._openen.on_click(lambda _k: self.open_oefening())
+            onderdelen.append(self._openen)
         self.children = onderdelen
         self._status.observe(self._bewaar_status, names="value")
         self._laad_status()
@@ -112,6 +121,20 @@ class KnooppuntKaart(w.VBox):
             self._status.value = status
         finally:
             self._status.observe(self._bewaar_status, names="value")
+
+    @property
+    def oefening(self) -> w.Widget | None:
+        """The exercise in this card; an exercise built on request is built now."""
+        if self._oefening is None and self._maker is not None:
+            self.open_oefening()
+        return self._oefening
+
+    @veilig()
+    def open_oefening(self) -> None:
+        if self._oefening is not None or self._maker is None:
+            return
+        self._oefening = self._maker()
+        self.children = [kind for kind in self.children if kind is not self._openen] + [self._oefening]
 
     @veilig()
     def _dossier_gewisseld(self, _change=None) -> None:
