@@ -39,6 +39,18 @@ CSS = """
 .wk-bron { color: #555; font-size: 0.85em; }
 .wk-sectie { margin-top: 10px; }
 .wk-partij-rij { border-bottom: 1px solid #e3e3e3; padding: 2px 0; }
+.wk-planning-moment { border-left: 4px solid #8a7a00; background: #fffbe0; padding: 4px 10px; margin: 6px 0; }
+.wk-planning-moment ul { margin: 2px 0 2px 0; }
+.wk-planning-snel { font-weight: bold; color: #7a3d00; }
+.wk-planning-foutenlijst { border-left: 5px solid #D55E00; background: #fdf0e8; padding: 4px 10px; }
+.wk-planning-tabel td { font-size: 0.92em; }
+.wk-profiel-tabel caption { text-align: left; font-weight: bold; padding: 2px 0; }
+.wk-profiel-tabel .wk-groep th { background: #e4eef6; }
+.wk-profiel-tabel td.wk-getal { text-align: right; }
+.wk-profiel-tabel td.wk-onbekend { color: #555; text-align: right; }
+.wk-eenheid { color: #555; font-size: 0.8em; font-weight: normal; }
+.wk-badge-eigen { display: inline-block; border: 2px dashed #0072B2; color: #00406b; border-radius: 4px;
+                  padding: 1px 8px; margin: 4px 0; background: #eef6fb; }
 </style>
 """
 
