@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -24,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
-SCHEMA_VERSIE = "0003"
+SCHEMA_VERSIE = "0004"
 
 
 class UTCDateTime(TypeDecorator):
@@ -189,4 +190,26 @@ scan_antwoord = Table(
     Column("stelling_id", String(20), primary_key=True),
     Column("waarde", Integer, nullable=True),  # NULL = 'weet niet': answered, but not a score
     Column("gewijzigd", UTCDateTime, nullable=False),
+)
+
+# since schema 0004: the register of existing plannings (planned works and investments per area),
+# the source of the natural moments. Owner is free text: parties outside the team plan works too.
+planning_werk = Table(
+    "planning_werk",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("omschrijving", String(200), nullable=False),
+    Column("eigenaar", String(200), nullable=False),
+    Column("soort", String(40), nullable=False),
+    Column("gebied", String(200), nullable=False),
+    Column("niveau", String(20), nullable=False),
+    Column("start_jaar", Integer, nullable=False),
+    Column("eind_jaar", Integer, nullable=False),
+    Column("zekerheid", String(20), nullable=False),
+    Column("toelichting", Text, nullable=False, default=""),
+    Column("versie", Integer, nullable=False, default=1),
+    Column("aangemaakt", UTCDateTime, nullable=False),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    Index("ix_planning_werk_dossier", "dossier_id"),
 )

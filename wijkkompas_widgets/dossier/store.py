@@ -36,6 +36,7 @@ from .model import (
     PartijInvoer,
     nu,
 )
+from .planning import PlanningOpslag
 from .rollen import RollenOpslag
 from .scan import ScanOpslag
 
@@ -117,7 +118,7 @@ def _opslagfout(fout: BaseException, url: str) -> OpslagFout:
     )
 
 
-class DossierStore(BelangenOpslag, RollenOpslag, ScanOpslag):
+class DossierStore(BelangenOpslag, PlanningOpslag, RollenOpslag, ScanOpslag):
     """All reads and writes of wijkdossiers. Methods raise only ``WerkboekFout`` subclasses."""
 
     def __init__(self, url: str | None = None, *, inhoud_: Inhoud | None = None, voorbeeld: bool = True):
@@ -212,11 +213,15 @@ class DossierStore(BelangenOpslag, RollenOpslag, ScanOpslag):
                             prioriteit=belang_id in prioriteiten, gewijzigd=nu(),
                         ))
                 self._plaats_voorbeeld_taken_en_scan(conn, dossier_id, gegevens)
+                formulieren = dict(gegevens.get("formulieren") or {})
                 if gegevens.get("doel"):
+                    formulieren["doel"] = gegevens["doel"]
+                for sleutel, formulier in formulieren.items():
                     conn.execute(insert(schema.dossier_formulier).values(
-                        dossier_id=dossier_id, sleutel="doel", versie=1, gewijzigd=nu(),
-                        gegevens=json.dumps(gegevens["doel"], ensure_ascii=False, sort_keys=True),
+                        dossier_id=dossier_id, sleutel=sleutel, versie=1, gewijzigd=nu(),
+                        gegevens=json.dumps(formulier, ensure_ascii=False, sort_keys=True),
                     ))
+                self._plaats_voorbeeld_planning(conn, dossier_id, gegevens.get("planning") or [])
                 for knooppunt_id, status in (gegevens.get("statussen") or {}).items():
                     self._zet_status(conn, dossier_id, knooppunt_id, status)
         except IntegrityError:
