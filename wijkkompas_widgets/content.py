@@ -204,6 +204,39 @@ class Fase1Inhoud:
 
 
 @dataclass(frozen=True)
+class Niveau:
+    """One step on an exercise scale (urgentie or ambitie of a transitieopgave)."""
+
+    waarde: int
+    label: str
+    uitleg: str
+
+
+@dataclass(frozen=True)
+class Domein:
+    """A municipal domain that may hold sociale koppelkansen for the wijkaanpak."""
+
+    id: str
+    naam: str
+    omschrijving: str
+    opgaven: tuple[str, ...]
+    indicatoren: tuple[str, ...]
+    voorbeelden: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fase2Inhoud:
+    """Content of the phase-2 exercises: scales for the opgaven and the municipal domains."""
+
+    urgentie: tuple[Niveau, ...]
+    ambitie: tuple[Niveau, ...]
+    domeinen: tuple[Domein, ...]
+
+    def domein(self, domein_id: str) -> Domein | None:
+        return next((d for d in self.domeinen if d.id == domein_id), None)
+
+
+@dataclass(frozen=True)
 class Inhoud:
     fasen: tuple[Fase, ...]
     sporen: tuple[Spoor, ...]
@@ -211,6 +244,7 @@ class Inhoud:
     partijtypen: tuple[PartijType, ...]
     knooppunten: tuple[Knooppunt, ...]
     fase1: Fase1Inhoud | None = None
+    fase2: Fase2Inhoud | None = None
     _per_id: dict = field(default_factory=dict, compare=False, repr=False)
 
     def knooppunt(self, knooppunt_id: str) -> Knooppunt:
@@ -392,10 +426,11 @@ def laad_inhoud(map_: Path | None = None) -> Inhoud:
                     f"{knooppunt.bestand} (knooppunt '{knooppunt.id}'): raakvlak naar onbekend knooppunt '{doel_id}'"
                 )
     fase1 = _lees_fase1(map_, {t.id for t in partijtypen}, problemen)
+    fase2 = _lees_fase2(map_, {o.id for o in opgaven}, problemen)
     if problemen:
         raise ContentFout(problemen)
     knooppunten.sort(key=lambda k: (k.fase, k.volgorde, k.id))
-    return Inhoud(fasen, sporen, opgaven, tuple(partijtypen), tuple(knooppunten), fase1)
+    return Inhoud(fasen, sporen, opgaven, tuple(partijtypen), tuple(knooppunten), fase1, fase2)
 
 
 def _lees_yaml_map(pad: Path, problemen: list[str]) -> dict:
@@ -527,6 +562,37 @@ def _lees_fase1(map_: Path, partijtypen: set[str], problemen: list[str]) -> Fase
         salience_uitleg=_tekst(salience_data, "uitleg"),
         salience_bron=_tekst(salience_data, "bron"),
     )
+
+
+def _lees_fase2(map_: Path, opgaven: set[str], problemen: list[str]) -> Fase2Inhoud:
+    """Read fase2.yaml: two 1–5 scales and the domains, each linked to known opgaven."""
+    data = _lees_yaml_map(map_ / "fase2.yaml", problemen)
+    schalen = {}
+    for naam in ("urgentie", "ambitie"):
+        niveaus = tuple(
+            Niveau(int(n.get("waarde", 0)), _tekst(n, "label"), _tekst(n, "uitleg"))
+            for n in (data.get(naam) or {}).get("niveaus") or ()
+        )
+        if data and [n.waarde for n in niveaus] != [1, 2, 3, 4, 5]:
+            problemen.append(f"fase2.yaml ({naam}): verwacht de niveaus 1 t/m 5, in die volgorde")
+        schalen[naam] = niveaus
+    domeinen = []
+    for item in data.get("domeinen") or ():
+        domein = Domein(
+            _tekst(item, "id"), _tekst(item, "naam"), _tekst(item, "omschrijving"),
+            tuple(item.get("opgaven") or ()), tuple(str(i) for i in item.get("indicatoren") or ()),
+            tuple(str(v) for v in item.get("voorbeelden") or ()),
+        )
+        onbekend = [o for o in domein.opgaven if o not in opgaven]
+        if onbekend:
+            problemen.append(f"fase2.yaml (domein '{domein.id}'): onbekende opgave {onbekend}")
+        if not domein.naam or not domein.omschrijving:
+            problemen.append(f"fase2.yaml (domein '{domein.id}'): naam of omschrijving ontbreekt")
+        domeinen.append(domein)
+    if data and not domeinen:
+        problemen.append("fase2.yaml: geen domeinen gevonden")
+    _controleer_uniek("fase2.yaml", [d.id for d in domeinen], problemen)
+    return Fase2Inhoud(schalen["urgentie"], schalen["ambitie"], tuple(domeinen))
 
 
 def _controleer_uniek(bestand: str, ids: list[str], problemen: list[str]) -> None:

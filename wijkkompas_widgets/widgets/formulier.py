@@ -1,0 +1,68 @@
+"""A dossier form edited field by field by several people at once.
+
+Each change saves one field of the form's JSON document in one transaction. When a colleague saved the
+form in between, the change is re-applied on top of their version as long as they did not touch the
+same field; if they did, nothing is saved and the caller shows their value. So no one silently
+overwrites anyone, and people working on different fields never get in each other's way.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from ..dossier import GelijktijdigGewijzigd
+from .context import WerkboekContext
+
+_POGINGEN = 3
+
+
+def _haal(gegevens: dict, pad: tuple[str, ...]):
+    for sleutel in pad:
+        if not isinstance(gegevens, dict):
+            return None
+        gegevens = gegevens.get(sleutel)
+    return gegevens
+
+
+def _zet(gegevens: dict, pad: tuple[str, ...], waarde) -> None:
+    for sleutel in pad[:-1]:
+        if not isinstance(gegevens.get(sleutel), dict):
+            gegevens[sleutel] = {}
+        gegevens = gegevens[sleutel]
+    gegevens[pad[-1]] = waarde
+
+
+class VersieFormulier:
+    """The last loaded version of one form of the open dossier."""
+
+    def __init__(self, context: WerkboekContext, sleutel: str):
+        self.context = context
+        self.sleutel = sleutel
+        self.gegevens: dict = {}
+        self.versie = 0
+
+    def laad(self) -> dict:
+        self.gegevens, self.versie = self.context.store.formulier(self.context.dossier_id, self.sleutel)
+        return self.gegevens
+
+    def zet(self, pad: tuple[str, ...], waarde) -> dict:
+        """Save one field; returns the form as now stored (possibly with colleagues' other changes)."""
+        gezien = copy.deepcopy(_haal(self.gegevens, pad))
+        for _ in range(_POGINGEN):
+            nieuw = copy.deepcopy(self.gegevens)
+            _zet(nieuw, pad, waarde)
+            try:
+                self.versie = self.context.store.bewaar_formulier(
+                    self.context.dossier_id, self.sleutel, nieuw, self.versie
+                )
+                self.gegevens = nieuw
+                return nieuw
+            except GelijktijdigGewijzigd:
+                self.laad()
+                if _haal(self.gegevens, pad) != gezien:
+                    raise GelijktijdigGewijzigd(
+                        "Iemand anders heeft dit veld intussen gewijzigd. Je wijziging is niet opgeslagen; "
+                        "je ziet nu de nieuwste waarde."
+                    ) from None
+        raise GelijktijdigGewijzigd("Het formulier wordt nu door veel mensen tegelijk gewijzigd. Probeer het zo "
+                                    "nog eens.")
