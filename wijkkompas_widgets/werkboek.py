@@ -14,18 +14,21 @@ from .widgets.afspraken import AfsprakenOefening
 from .widgets.belangen import AmbitiesBelangenOefening
 from .widgets.context import WerkboekContext, maak_context
 from .widgets.doel import DoelOefening
+from .widgets.domeinen import SocialeKoppelkansenOefening
 from .widgets.kaart import KnooppuntKaart
 from .widgets.kop import DossierKop
 from .widgets.machtbelang import MachtBelangOefening
+from .widgets.opgaven import TransitieopgavenOefening
 from .widgets.partijen import PartijenOefening
+from .widgets.planning import NatuurlijkeMomentenOefening, PlanningOefening
 from .widgets.regierol import RegierolOefening
 from .widgets.rollen import RollenOefening
 from .widgets.salience import SalienceOefening
 from .widgets.scan import SamenwerkingsscanOefening
 from .widgets.welkom import FaseNavigatie, VoortgangOverzicht
+from .widgets.wijkprofiel import WijkprofielOefening
 
 # Which exercise goes inside which knooppunt's card (a tuple: several, one under the other).
-# Later phases add theirs here.
 OEFENINGEN = {
     "f1-juiste-partijen": PartijenOefening,
     "f1-invloed-en-belang": (MachtBelangOefening, SalienceOefening),
@@ -35,6 +38,11 @@ OEFENINGEN = {
     "f1-rollen-en-verwachtingen": RollenOefening,
     "f1-regierol": RegierolOefening,
     "f1-samenwerking-formaliseren": AfsprakenOefening,
+    "f2-wijkprofiel": WijkprofielOefening,
+    "f2-transitieopgaven": TransitieopgavenOefening,
+    "f2-sociale-koppelkansen": SocialeKoppelkansenOefening,
+    "f2-bestaande-planningen": PlanningOefening,
+    "f2-natuurlijke-momenten": NatuurlijkeMomentenOefening,
 }
 
 

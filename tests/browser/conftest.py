@@ -80,6 +80,7 @@ def voila_server():
     opties = StartOpties(port=poort, open_browser=False, pool_size=1, cull_interval=10, cull_idle_timeout=120)
     log = open(data_map / "voila.log", "w")  # noqa: SIM115 - closed below
     _SERVERLOG[:] = [data_map / "voila.log"]
+    _SERVERDATA[:] = [data_map]
     proces = subprocess.Popen(
         [sys.executable, "-m", "wijkkompas_widgets.server", *voila_argv(opties)],
         env=omgeving, stdout=log, stderr=subprocess.STDOUT,
@@ -95,10 +96,20 @@ def voila_server():
             proces.kill()
         log.close()
         _SERVERLOG.clear()
+        _SERVERDATA.clear()
         shutil.rmtree(data_map, ignore_errors=True)
 
 
 _SERVERLOG: list[Path] = []
+_SERVERDATA: list[Path] = []
+
+
+@pytest.fixture
+def server_store(voila_server):
+    """The store of the server under test, to prepare a fresh dossier without clicking through the UI."""
+    from wijkkompas_widgets.dossier import open_store
+
+    return open_store(f"sqlite:///{_SERVERDATA[0] / 'wijkdossiers.sqlite'}")
 
 
 @pytest.hookimpl(hookwrapper=True)
