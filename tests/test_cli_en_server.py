@@ -59,3 +59,14 @@ def test_start_met_beschadigde_opslag_stopt_met_nederlandse_melding(tmp_path, ca
 
 def test_wachtwoord_in_database_url_wordt_niet_getoond():
     assert cli._toon_url("postgresql+psycopg://wk:geheim@db:5432/wk") == "postgresql+psycopg://***@db:5432/wk"
+
+
+def test_websocket_laat_een_upload_van_50_mb_door_tot_onze_eigen_controle():
+    """Tornado's default (10 MiB) would cut the connection on a 12 MB upload; the app allows more, so the
+    kernel can answer in Dutch, and the template refuses anything over 50 MB in the browser."""
+    from wijkkompas_widgets.server import MAX_UPLOAD, maak_voila_app_klasse
+
+    app = maak_voila_app_klasse()()
+    assert app.tornado_settings["websocket_max_message_size"] > MAX_UPLOAD
+    sjabloon = (jupyter_share_dir() / "voila" / "templates" / "wijkkompas" / "index.html.j2").read_text()
+    assert f"MAX_UPLOAD = {MAX_UPLOAD // (1024 * 1024)} * 1024 * 1024" in sjabloon

@@ -10,6 +10,8 @@ from .paths import jupyter_share_dir, notebooks_dir
 
 WELKOM = "00_welkom.ipynb"
 TEMPLATE = "wijkkompas"
+MAX_UPLOAD = 50 * 1024 * 1024  # the template refuses bigger files in the browser (see index.html.j2)
+WEBSOCKET_MAX_BERICHT = 64 * 1024 * 1024  # room for a 50 MB upload plus the message around it
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,17 @@ def maak_voila_app_klasse():
     """A Voilà app whose root URL leads to the welcome notebook instead of a file list."""
     from jupyter_server.utils import url_path_join
     from tornado.web import RedirectHandler
+    from traitlets import default
     from voila.app import Voila
 
     class WijkkompasVoila(Voila):
         name = "wijkkompas"
+
+        @default("tornado_settings")
+        def _tornado_settings_standaard(self):
+            # An uploaded file travels to the kernel in one websocket message; tornado's default
+            # limit (10 MiB) would drop the connection before our own 50 MB check can answer.
+            return {"websocket_max_message_size": WEBSOCKET_MAX_BERICHT}
 
         def init_handlers(self):
             handlers = super().init_handlers()
