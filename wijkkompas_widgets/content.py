@@ -225,12 +225,26 @@ class Domein:
 
 
 @dataclass(frozen=True)
+class TechnischeVraag:
+    """One of the six questions of the technical characterisation."""
+
+    id: str
+    vraag: str
+    toelichting: str
+    indicatoren: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Fase2Inhoud:
-    """Content of the phase-2 exercises: scales for the opgaven and the municipal domains."""
+    """Content of the phase-2 exercises: scales for the opgaven, the municipal domains, the technical
+    questions and the ways to test the picture with the wijk."""
 
     urgentie: tuple[Niveau, ...]
     ambitie: tuple[Niveau, ...]
     domeinen: tuple[Domein, ...]
+    technische_vragen: tuple[TechnischeVraag, ...] = ()
+    technische_bron: str = ""
+    toetsvormen: tuple[Keuze, ...] = ()
 
     def domein(self, domein_id: str) -> Domein | None:
         return next((d for d in self.domeinen if d.id == domein_id), None)
@@ -592,7 +606,19 @@ def _lees_fase2(map_: Path, opgaven: set[str], problemen: list[str]) -> Fase2Inh
     if data and not domeinen:
         problemen.append("fase2.yaml: geen domeinen gevonden")
     _controleer_uniek("fase2.yaml", [d.id for d in domeinen], problemen)
-    return Fase2Inhoud(schalen["urgentie"], schalen["ambitie"], tuple(domeinen))
+    technisch = data.get("technische_vragen") or {}
+    vragen = tuple(
+        TechnischeVraag(_tekst(v, "id"), _tekst(v, "vraag"), _tekst(v, "toelichting"),
+                        tuple(str(i) for i in v.get("indicatoren") or ()))
+        for v in technisch.get("vragen") or ()
+    )
+    if data and not all(v.id and v.vraag for v in vragen):
+        problemen.append("fase2.yaml (technische_vragen): elke vraag heeft een id en een vraag")
+    _controleer_uniek("fase2.yaml (technische_vragen)", [v.id for v in vragen], problemen)
+    toetsvormen = _keuzes(data.get("toetsvormen"))
+    _controleer_uniek("fase2.yaml (toetsvormen)", [t.id for t in toetsvormen], problemen)
+    return Fase2Inhoud(schalen["urgentie"], schalen["ambitie"], tuple(domeinen), vragen,
+                       _tekst(technisch, "bron"), toetsvormen)
 
 
 def _controleer_uniek(bestand: str, ids: list[str], problemen: list[str]) -> None:

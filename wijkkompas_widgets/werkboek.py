@@ -16,6 +16,7 @@ from .widgets.context import WerkboekContext, maak_context
 from .widgets.doel import DoelOefening
 from .widgets.domeinen import SocialeKoppelkansenOefening
 from .widgets.kaart import KnooppuntKaart
+from .widgets.karakterisering import BeeldToetsenOefening, FysiekeKenmerkenOefening
 from .widgets.kop import DossierKop
 from .widgets.machtbelang import MachtBelangOefening
 from .widgets.opgaven import TransitieopgavenOefening
@@ -40,9 +41,11 @@ OEFENINGEN = {
     "f1-samenwerking-formaliseren": AfsprakenOefening,
     "f2-wijkprofiel": WijkprofielOefening,
     "f2-transitieopgaven": TransitieopgavenOefening,
+    "f2-fysieke-kenmerken": FysiekeKenmerkenOefening,
     "f2-sociale-koppelkansen": SocialeKoppelkansenOefening,
     "f2-bestaande-planningen": PlanningOefening,
     "f2-natuurlijke-momenten": NatuurlijkeMomentenOefening,
+    "f2-beeld-toetsen": BeeldToetsenOefening,
 }
 
 
