@@ -15,25 +15,22 @@ from ..analysis.domeinen import (
     nieuwe_koppelkans,
     opgaven_zonder_sociale_partner,
 )
-from ..analysis.wijkprofiel import opmaak
-from ..dossier import GelijktijdigGewijzigd, InvoerFout
-from .basis import BREED, Melding, e, veilig
+from ..dossier import InvoerFout
+from .basis import BREED, e, veilig
 from .context import WerkboekContext
-from .formulier import VersieFormulier
-from .kop import geen_dossier_html, toon_oefening
+from .formulier import FormulierOefening, profielcijfers_html
+from .kop import toon_oefening
 from .wijkprofiel import profiel_van_dossier
 
 SLEUTEL = "sociale_koppelkansen"
 _BREED_VELD = w.Layout(width="720px")
 
 
-class SocialeKoppelkansenOefening(w.VBox):
+class SocialeKoppelkansenOefening(FormulierOefening):
+    SLEUTEL = SLEUTEL
+
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-domeinen")
-        self.context = context
-        self._formulier = VersieFormulier(context, SLEUTEL)
-        self._melding = Melding()
+        super().__init__(context, "wk-oefening-domeinen")
         self._fase2 = context.inhoud.fase2
         self._domein_ids = [d.id for d in self._fase2.domeinen]
         self._opgaven = list(context.inhoud.opgaven)
@@ -91,7 +88,6 @@ class SocialeKoppelkansenOefening(w.VBox):
             self._lijst, w.HBox([self._kies_kans, self._verwijder, self._bevestig, self._annuleer]),
             self._melding,
         ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
         self.children = [self._inhoud]
         self._domein.observe(self._toon_domein, names="value")
         self._domein_opslaan.on_click(self._bewaar_domein)
@@ -147,7 +143,7 @@ class SocialeKoppelkansenOefening(w.VBox):
         voorbeelden = "".join(f"<li>{e(v)}</li>" for v in domein.voorbeelden)
         self._domein_uitleg.value = (
             f"<div class='wk-domein-uitleg'><p>{e(domein.omschrijving)}</p>"
-            f"{cijfers_html(domein.indicatoren, self._profiel)}"
+            f"{profielcijfers_html(self._profiel, domein.indicatoren)}"
             f"<details><summary>Voorbeelden van koppelkansen in dit domein</summary><ul>{voorbeelden}</ul>"
             "</details></div>"
         )
@@ -198,31 +194,6 @@ class SocialeKoppelkansenOefening(w.VBox):
         naam = dict((v, k) for k, v in self._kies_kans.options).get(kans_id, "")
         self._zet(("koppelkansen", kans_id), None)  # a tombstone merges with colleagues' additions
         self._melding.ok(f"Koppelkans '{naam}' is verwijderd.")
-
-    def _zet(self, pad: tuple[str, ...], waarde) -> None:
-        try:
-            self._formulier.zet(pad, waarde)
-        except GelijktijdigGewijzigd:
-            self._toon()
-            raise
-        self._toon()
-        self.context.gewijzigd()
-
-
-def cijfers_html(indicatoren: tuple[str, ...], profiel) -> str:
-    """The wijkprofiel figures a domain looks at, when a wijk was chosen."""
-    if profiel is None or not indicatoren:
-        return ""
-    regels = [profiel.regel(key) for key in indicatoren]
-    regels = [r for r in regels if r is not None]
-    if not regels:
-        return ""
-    items = "".join(
-        f"<li>{e(r.label)}: wijk {e(opmaak(r.key, r.wijk))} · gemeente {e(opmaak(r.key, r.gemeente))} · "
-        f"Nederland {e(opmaak(r.key, r.nederland))}</li>" for r in regels
-    )
-    return (f"<div class='wk-bron'>Cijfers uit het wijkprofiel van {e(profiel.naam)} ({e(profiel.bron)}):</div>"
-            f"<ul style='margin:2px 0'>{items}</ul>")
 
 
 def overzicht_html(domeinen, koppelkansen, fase2, opgaven) -> str:

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import copy
 
+import ipywidgets as w
+
+from ..analysis.wijkprofiel import opmaak
 from ..dossier import GelijktijdigGewijzigd
+from .basis import Melding, e
 from .context import WerkboekContext
+from .kop import geen_dossier_html
 
 _POGINGEN = 3
 
@@ -66,3 +71,47 @@ class VersieFormulier:
                     ) from None
         raise GelijktijdigGewijzigd("Het formulier wordt nu door veel mensen tegelijk gewijzigd. Probeer het zo "
                                     "nog eens.")
+
+
+class FormulierOefening(w.VBox):
+    """Base of the exercises that keep one form per dossier and save it field by field. Subclasses set
+    ``SLEUTEL`` and implement ``_toon(gegevens)``, which puts saved values in the fields."""
+
+    SLEUTEL = ""
+
+    def __init__(self, context: WerkboekContext, klasse: str):
+        super().__init__()
+        self.add_class(klasse)
+        self.context = context
+        self._formulier = VersieFormulier(context, self.SLEUTEL)
+        self._laden = False  # True while _toon fills the fields, so that does not save them again
+        self._melding = Melding()
+        self._geen_dossier = w.HTML(geen_dossier_html())
+
+    def _toon(self, gegevens: dict) -> None:
+        raise NotImplementedError
+
+    def _zet(self, pad: tuple[str, ...], waarde) -> dict:
+        """Save one field; on a clash show the colleague's newer values and let @veilig say so."""
+        try:
+            gegevens = self._formulier.zet(pad, waarde)
+        except GelijktijdigGewijzigd:
+            self._toon(self._formulier.gegevens)
+            raise
+        self._toon(gegevens)
+        self.context.gewijzigd()
+        return gegevens
+
+
+def profielcijfers_html(profiel, keys) -> str:
+    """The wijkprofiel figures behind an exercise item (wijk · gemeente · NL), or nothing."""
+    regels = [profiel.regel(key) for key in keys] if profiel is not None else []
+    regels = [r for r in regels if r is not None]
+    if not regels:
+        return ""
+    items = "".join(
+        f"<li>{e(r.label)}: wijk {e(opmaak(r.key, r.wijk))} · gemeente {e(opmaak(r.key, r.gemeente))} · "
+        f"Nederland {e(opmaak(r.key, r.nederland))}</li>" for r in regels
+    )
+    return (f"<div class='wk-bron'>Uit het wijkprofiel van {e(profiel.naam)} ({e(profiel.bron)}):</div>"
+            f"<ul style='margin:2px 0'>{items}</ul>")

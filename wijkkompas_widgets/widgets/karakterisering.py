@@ -21,12 +21,11 @@ from ..analysis.beeld import (
     uitspraken_uit_notities,
 )
 from ..analysis.planning import natuurlijke_momenten
-from ..analysis.wijkprofiel import opmaak
-from ..dossier import GelijktijdigGewijzigd, InvoerFout
-from .basis import BREED, Melding, e, tabel_html, veilig
+from ..dossier import InvoerFout
+from .basis import BREED, e, tabel_html, veilig
 from .context import WerkboekContext
-from .formulier import VersieFormulier
-from .kop import geen_dossier_html, toon_oefening
+from .formulier import FormulierOefening, profielcijfers_html
+from .kop import toon_oefening
 from .wijkprofiel import profiel_van_dossier
 
 ZEKERHEID = (("– nog uitzoeken –", "uitzoeken"), ("Ruwe schatting", "schatting"), ("Onderbouwd", "onderbouwd"))
@@ -53,16 +52,11 @@ class _VraagBlok(w.VBox):
         self.children = [self.kop, self.cijfers, self.antwoord, self.bron, self.zekerheid]
 
 
-class FysiekeKenmerkenOefening(w.VBox):
+class FysiekeKenmerkenOefening(FormulierOefening):
     SLEUTEL = "fysieke_kenmerken"
 
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-technisch")
-        self.context = context
-        self._formulier = VersieFormulier(context, self.SLEUTEL)
-        self._laden = False
-        self._melding = Melding()
+        super().__init__(context, "wk-oefening-technisch")
         fase2 = context.inhoud.fase2
         self._blokken = {v.id: _VraagBlok(v) for v in fase2.technische_vragen}
         for vraag_id, blok in self._blokken.items():
@@ -76,7 +70,6 @@ class FysiekeKenmerkenOefening(w.VBox):
                    f"onderaan op een lijstje.</p><div class='wk-bron'>Bron: {e(fase2.technische_bron)}</div>"),
             *self._blokken.values(), self._melding, self._samenvatting,
         ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
         self.children = [self._inhoud]
         context.observe(self._herlaad, names="dossier_id")
         context.observe(self._ververs_cijfers, names="revisie")
@@ -109,15 +102,7 @@ class FysiekeKenmerkenOefening(w.VBox):
             return
         profiel = profiel_van_dossier(self.context.store, self.context.dossier_id)
         for blok in self._blokken.values():
-            regels = [profiel.regel(k) for k in blok.vraag.indicatoren] if profiel else []
-            regels = [r for r in regels if r is not None]
-            html = ""
-            if regels:
-                html = (f"<div class='wk-bron'>Uit het wijkprofiel van {e(profiel.naam)} ({e(profiel.bron)}):</div>"
-                        "<ul style='margin:2px 0'>" + "".join(
-                            f"<li>{e(r.label)}: wijk {e(opmaak(r.key, r.wijk))} · gemeente "
-                            f"{e(opmaak(r.key, r.gemeente))} · Nederland {e(opmaak(r.key, r.nederland))}</li>"
-                            for r in regels) + "</ul>")
+            html = profielcijfers_html(profiel, blok.vraag.indicatoren)
             if blok.vraag.id == "vraag-plannen":
                 html += self._plannen_html()
             blok.cijfers.value = html
@@ -145,14 +130,8 @@ class FysiekeKenmerkenOefening(w.VBox):
                 raise InvoerFout("Kies een zekerheid uit de lijst.")
         else:
             waarde = controleer_tekst(waarde, "Het antwoord" if veld == "antwoord" else "De bron")
-        try:
-            gegevens = self._formulier.zet((vraag_id, veld), waarde)
-        except GelijktijdigGewijzigd:
-            self._toon(self._formulier.gegevens)
-            raise
-        self._toon(gegevens)
+        self._zet((vraag_id, veld), waarde)
         self._melding.ok(f"Opgeslagen: {self._blokken[vraag_id].vraag.vraag}")
-        self.context.gewijzigd()
 
 
 def technisch_samenvatting_html(blokken) -> str:
@@ -166,16 +145,11 @@ def technisch_samenvatting_html(blokken) -> str:
     return tekst
 
 
-class BeeldToetsenOefening(w.VBox):
+class BeeldToetsenOefening(FormulierOefening):
     SLEUTEL = "beeld_toetsen"
 
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-beeld")
-        self.context = context
-        self._formulier = VersieFormulier(context, self.SLEUTEL)
-        self._laden = False
-        self._melding = Melding()
+        super().__init__(context, "wk-oefening-beeld")
         fase2 = context.inhoud.fase2
         self._vormen = {v.id: w.Checkbox(description=v.naam, indent=False, layout=w.Layout(width="340px"))
                         for v in fase2.toetsvormen}
@@ -212,7 +186,6 @@ class BeeldToetsenOefening(w.VBox):
             self._gemist, self._verwerking, w.HBox([self._opslaan, self._verwijder, self._bevestig]),
             self._melding, self._overzicht,
         ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
         self.children = [self._inhoud]
         self._toevoegen.on_click(self._voeg_toe)
         self._uit_notities.on_click(self._neem_over)
@@ -256,15 +229,6 @@ class BeeldToetsenOefening(w.VBox):
         self._klopt_niet.value = uitspraak.klopt_niet if uitspraak else 0
         self._gemist.value = uitspraak.gemist if uitspraak else ""
         self._verwerking.value = uitspraak.verwerking if uitspraak else ""
-
-    def _zet(self, pad, waarde) -> None:
-        try:
-            gegevens = self._formulier.zet(pad, waarde)
-        except GelijktijdigGewijzigd:
-            self._toon(self._formulier.gegevens)
-            raise
-        self._toon(gegevens)
-        self.context.gewijzigd()
 
     def _wijzig_vorm(self, vorm_id: str, aan: bool) -> None:
         if not self._laden:

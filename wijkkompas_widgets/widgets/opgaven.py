@@ -15,11 +15,10 @@ from ..analysis.opgaven import (
 )
 from ..analysis.wijkprofiel import opmaak
 from ..charts.opgaven import opgaven_figuur
-from ..dossier import GelijktijdigGewijzigd
-from .basis import Melding, e, figuur_html, veilig
+from .basis import e, figuur_html, veilig
 from .context import WerkboekContext
-from .formulier import VersieFormulier
-from .kop import geen_dossier_html, toon_oefening
+from .formulier import FormulierOefening
+from .kop import toon_oefening
 from .wijkprofiel import profiel_van_dossier
 
 SLEUTEL = "transitieopgaven"
@@ -50,16 +49,13 @@ class _OpgaveRij(w.VBox):
         self.children = [self._titel, self.hints, w.HBox([self.urgentie, self.ambitie]), self.toelichting]
 
 
-class TransitieopgavenOefening(w.VBox):
+class TransitieopgavenOefening(FormulierOefening):
     """Six opgaven, each scored on urgency and ambition (1–5); a chart and the gaps worth discussing."""
 
+    SLEUTEL = SLEUTEL
+
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-opgaven")
-        self.context = context
-        self._formulier = VersieFormulier(context, SLEUTEL)
-        self._laden = False
-        self._melding = Melding()
+        super().__init__(context, "wk-oefening-opgaven")
         fase2 = context.inhoud.fase2
         urgentie_opties = [("– nog niet gekozen –", None)] + [(f"{n.waarde} · {n.label}", n.waarde)
                                                              for n in fase2.urgentie]
@@ -89,7 +85,6 @@ class TransitieopgavenOefening(w.VBox):
         self._aandacht = w.HTML()
         self._aandacht.add_class("wk-opgaven-aandacht")
         self._inhoud = w.VBox([self._uitleg, *self._rijen.values(), self._melding, self._figuur, self._aandacht])
-        self._geen_dossier = w.HTML(geen_dossier_html())
         self.children = [self._inhoud]
         self._laatste_figuur = None
         self._laatste_profiel = None
@@ -161,15 +156,9 @@ class TransitieopgavenOefening(w.VBox):
     def _bewaar(self, opgave_id: str, veld: str, waarde) -> None:
         huidig = beoordelingen_uit_dict(self._formulier.gegevens, self._opgave_ids)[opgave_id]
         nieuw = controleer_beoordeling(Beoordeling(**{**huidig.__dict__, veld: waarde}), self._opgave_ids)
-        try:
-            gegevens = self._formulier.zet((opgave_id, veld), getattr(nieuw, veld))
-        except GelijktijdigGewijzigd:
-            self._toon(self._formulier.gegevens)
-            raise
-        self._toon(gegevens)
+        self._zet((opgave_id, veld), getattr(nieuw, veld))
         naam = next(o.naam for o in self._opgaven if o.id == opgave_id)
         self._melding.ok(f"{naam}: {veld} opgeslagen.")
-        self.context.gewijzigd()
 
 
 def hints_html(hints, profiel) -> str:
