@@ -251,6 +251,68 @@ class Fase2Inhoud:
 
 
 @dataclass(frozen=True)
+class Criterium:
+    """A criterion for weighing strategies; its scores are 1–5 where a higher score is always better."""
+
+    id: str
+    naam: str
+    omschrijving: str
+    niveaus: tuple[Niveau, ...]
+    bron: str
+    standaard: bool = True
+
+
+@dataclass(frozen=True)
+class KostenPost:
+    """One monthly cost post of a household in the woonlastentoets (energy, rent, financing, maintenance)."""
+
+    id: str
+    naam: str
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class WoonlastenDefinitie:
+    """Which cost posts count when judging whether a household is woonlastenneutraal."""
+
+    id: str
+    naam: str
+    omschrijving: str
+    posten: tuple[str, ...]
+    bron: str
+
+
+@dataclass(frozen=True)
+class Huishoudtype:
+    id: str
+    naam: str
+    omschrijving: str
+    posten: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fase34Inhoud:
+    """Content of phases 3 and 4: criteria with their scale, and the woonlastentoets (posts, definitions,
+    household types). The first definition is the default."""
+
+    schaal: tuple[Niveau, ...]
+    schaal_uitleg: str
+    criteria: tuple[Criterium, ...]
+    posten: tuple[KostenPost, ...]
+    definities: tuple[WoonlastenDefinitie, ...]
+    huishoudtypen: tuple[Huishoudtype, ...]
+
+    def criterium(self, criterium_id: str) -> Criterium | None:
+        return next((c for c in self.criteria if c.id == criterium_id), None)
+
+    def huishoudtype(self, type_id: str) -> Huishoudtype | None:
+        return next((h for h in self.huishoudtypen if h.id == type_id), None)
+
+    def definitie(self, definitie_id: str) -> WoonlastenDefinitie | None:
+        return next((d for d in self.definities if d.id == definitie_id), None)
+
+
+@dataclass(frozen=True)
 class Inhoud:
     fasen: tuple[Fase, ...]
     sporen: tuple[Spoor, ...]
@@ -259,6 +321,7 @@ class Inhoud:
     knooppunten: tuple[Knooppunt, ...]
     fase1: Fase1Inhoud | None = None
     fase2: Fase2Inhoud | None = None
+    fase34: Fase34Inhoud | None = None
     _per_id: dict = field(default_factory=dict, compare=False, repr=False)
 
     def knooppunt(self, knooppunt_id: str) -> Knooppunt:
@@ -441,10 +504,11 @@ def laad_inhoud(map_: Path | None = None) -> Inhoud:
                 )
     fase1 = _lees_fase1(map_, {t.id for t in partijtypen}, problemen)
     fase2 = _lees_fase2(map_, {o.id for o in opgaven}, problemen)
+    fase34 = _lees_fase34(map_, problemen)
     if problemen:
         raise ContentFout(problemen)
     knooppunten.sort(key=lambda k: (k.fase, k.volgorde, k.id))
-    return Inhoud(fasen, sporen, opgaven, tuple(partijtypen), tuple(knooppunten), fase1, fase2)
+    return Inhoud(fasen, sporen, opgaven, tuple(partijtypen), tuple(knooppunten), fase1, fase2, fase34)
 
 
 def _lees_yaml_map(pad: Path, problemen: list[str]) -> dict:
@@ -619,6 +683,83 @@ def _lees_fase2(map_: Path, opgaven: set[str], problemen: list[str]) -> Fase2Inh
     _controleer_uniek("fase2.yaml (toetsvormen)", [t.id for t in toetsvormen], problemen)
     return Fase2Inhoud(schalen["urgentie"], schalen["ambitie"], tuple(domeinen), vragen,
                        _tekst(technisch, "bron"), toetsvormen)
+
+
+def _niveaus(lijst, waar: str, problemen: list[str]) -> tuple[Niveau, ...]:
+    """A 1–5 scale with a label and an explanation per level."""
+    try:
+        niveaus = tuple(Niveau(int(n.get("waarde", 0)), _tekst(n, "label"), _tekst(n, "uitleg")) for n in lijst or ())
+    except (AttributeError, TypeError, ValueError):
+        problemen.append(f"{waar}: de niveaus moeten elk een waarde, label en uitleg hebben")
+        return ()
+    if [n.waarde for n in niveaus] != [1, 2, 3, 4, 5]:
+        problemen.append(f"{waar}: verwacht de niveaus 1 t/m 5, in die volgorde")
+    elif not all(n.label and n.uitleg for n in niveaus):
+        problemen.append(f"{waar}: elk niveau heeft een label en een uitleg nodig")
+    return niveaus
+
+
+def _lees_fase34(map_: Path, problemen: list[str]) -> Fase34Inhoud:
+    """Read criteria.yaml and woonlasten.yaml; every problem names the file and the id."""
+    data = _lees_yaml_map(map_ / "criteria.yaml", problemen)
+    schaal = data.get("schaal") or {}
+    schaal_niveaus = _niveaus(schaal.get("niveaus"), "criteria.yaml (schaal)", problemen) if data else ()
+    criteria = []
+    for item in data.get("criteria") or ():
+        criterium_id = _tekst(item, "id")
+        waar = f"criteria.yaml (criterium '{criterium_id or '?'}')"
+        if not criterium_id or not _tekst(item, "naam") or not _tekst(item, "omschrijving"):
+            problemen.append(f"{waar}: id, naam of omschrijving ontbreekt")
+        if not _tekst(item, "bron"):
+            problemen.append(f"{waar}: bron ontbreekt")
+        standaard = item.get("standaard", True)
+        if not isinstance(standaard, bool):
+            problemen.append(f"{waar}: standaard moet true of false zijn")
+        criteria.append(Criterium(criterium_id, _tekst(item, "naam"), _tekst(item, "omschrijving"),
+                                  _niveaus(item.get("niveaus"), waar, problemen), _tekst(item, "bron"),
+                                  standaard is True))
+    if data and not criteria:
+        problemen.append("criteria.yaml: geen criteria gevonden")
+    _controleer_uniek("criteria.yaml", [c.id for c in criteria], problemen)
+
+    woon = _lees_yaml_map(map_ / "woonlasten.yaml", problemen)
+    posten = tuple(KostenPost(_tekst(p, "id"), _tekst(p, "naam"), _tekst(p, "omschrijving"))
+                   for p in woon.get("posten") or ())
+    post_ids = {p.id for p in posten}
+    for post in posten:
+        if not post.id or not post.naam:
+            problemen.append(f"woonlasten.yaml (post '{post.id or '?'}'): id of naam ontbreekt")
+    _controleer_uniek("woonlasten.yaml (posten)", [p.id for p in posten], problemen)
+    definities = []
+    for item in woon.get("definities") or ():
+        definitie = WoonlastenDefinitie(_tekst(item, "id"), _tekst(item, "naam"), _tekst(item, "omschrijving"),
+                                        tuple(str(p) for p in item.get("posten") or ()), _tekst(item, "bron"))
+        waar = f"woonlasten.yaml (definitie '{definitie.id or '?'}')"
+        if not (definitie.id and definitie.naam and definitie.omschrijving and definitie.bron):
+            problemen.append(f"{waar}: id, naam, omschrijving of bron ontbreekt")
+        onbekend = [p for p in definitie.posten if p not in post_ids]
+        if onbekend or not definitie.posten:
+            problemen.append(f"{waar}: onbekende of geen posten {onbekend}")
+        definities.append(definitie)
+    if woon and not definities:
+        problemen.append("woonlasten.yaml: geen definitie van woonlastenneutraal gevonden")
+    _controleer_uniek("woonlasten.yaml (definities)", [d.id for d in definities], problemen)
+    huishoudtypen = []
+    for item in woon.get("huishoudtypen") or ():
+        huishouden = Huishoudtype(_tekst(item, "id"), _tekst(item, "naam"), _tekst(item, "omschrijving"),
+                                  tuple(str(p) for p in item.get("posten") or ()))
+        waar = f"woonlasten.yaml (huishoudtype '{huishouden.id or '?'}')"
+        if not (huishouden.id and huishouden.naam and huishouden.omschrijving):
+            problemen.append(f"{waar}: id, naam of omschrijving ontbreekt")
+        onbekend = [p for p in huishouden.posten if p not in post_ids]
+        if onbekend or not huishouden.posten:
+            problemen.append(f"{waar}: onbekende of geen posten {onbekend}")
+        huishoudtypen.append(huishouden)
+    if woon and not huishoudtypen:
+        problemen.append("woonlasten.yaml: geen huishoudtypen gevonden")
+    _controleer_uniek("woonlasten.yaml (huishoudtypen)", [h.id for h in huishoudtypen], problemen)
+    return Fase34Inhoud(schaal_niveaus, _tekst(schaal, "uitleg"), tuple(criteria), posten, tuple(definities),
+                        tuple(huishoudtypen))
 
 
 def _controleer_uniek(bestand: str, ids: list[str], problemen: list[str]) -> None:
