@@ -99,3 +99,20 @@ def test_alle_problemen_worden_tegelijk_gemeld(content_kopie):
 def test_ongeldige_yaml_in_sporen(content_kopie):
     (content_kopie / "sporen.yaml").write_text("- letter: A\n  naam: [kapot\n", encoding="utf-8")
     assert "sporen.yaml: geen geldige YAML" in _fout(content_kopie)
+
+
+def test_vijf_warmtestrategieen_met_waarschuwing_over_duurzaam_gas(inhoud):
+    strategieen = inhoud.fase34.strategieen
+    assert [s.id for s in strategieen] == ["S1", "S2", "S3", "S4", "S5"]
+    assert [s.id for s in strategieen if s.duurzaam_gas] == ["S4", "S5"]
+    assert "2030" in inhoud.fase34.waarschuwing_duurzaam_gas and all(s.past_vaak_bij for s in strategieen)
+
+
+def test_strategie_zonder_naam_wordt_gemeld(content_kopie):
+    from wijkkompas_widgets.content import ContentFout, laad_inhoud
+
+    pad = content_kopie / "strategieen.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace('naam: "Duurzaam gas met HR-ketel"', 'naam: ""'),
+                   encoding="utf-8")
+    with pytest.raises(ContentFout, match="strategie 'S5'"):
+        laad_inhoud(content_kopie)

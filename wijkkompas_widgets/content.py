@@ -291,6 +291,19 @@ class Huishoudtype:
 
 
 @dataclass(frozen=True)
+class Warmtestrategie:
+    """One of the PBL strategies S1–S5, in the workbook's own words."""
+
+    id: str
+    naam: str
+    kort: str
+    past_vaak_bij: tuple[str, ...]
+    let_op: tuple[str, ...]
+    bron: str
+    duurzaam_gas: bool
+
+
+@dataclass(frozen=True)
 class Fase34Inhoud:
     """Content of phases 3 and 4: criteria with their scale, and the woonlastentoets (posts, definitions,
     household types). The first definition is the default."""
@@ -301,6 +314,12 @@ class Fase34Inhoud:
     posten: tuple[KostenPost, ...]
     definities: tuple[WoonlastenDefinitie, ...]
     huishoudtypen: tuple[Huishoudtype, ...]
+    strategieen: tuple[Warmtestrategie, ...] = ()
+    waarschuwing_duurzaam_gas: str = ""
+    bron_waarschuwing: str = ""
+
+    def strategie(self, strategie_id: str) -> Warmtestrategie | None:
+        return next((s for s in self.strategieen if s.id == strategie_id), None)
 
     def criterium(self, criterium_id: str) -> Criterium | None:
         return next((c for c in self.criteria if c.id == criterium_id), None)
@@ -758,8 +777,22 @@ def _lees_fase34(map_: Path, problemen: list[str]) -> Fase34Inhoud:
     if woon and not huishoudtypen:
         problemen.append("woonlasten.yaml: geen huishoudtypen gevonden")
     _controleer_uniek("woonlasten.yaml (huishoudtypen)", [h.id for h in huishoudtypen], problemen)
+    strategie_data = _lees_yaml_map(map_ / "strategieen.yaml", problemen)
+    strategieen = tuple(
+        Warmtestrategie(_tekst(item, "id"), _tekst(item, "naam"), _tekst(item, "kort"),
+                        tuple(str(t) for t in item.get("past_vaak_bij") or ()),
+                        tuple(str(t) for t in item.get("let_op") or ()), _tekst(item, "bron"),
+                        bool(item.get("duurzaam_gas")))
+        for item in strategie_data.get("strategieen") or ()
+    )
+    if strategie_data and [s.id for s in strategieen] != ["S1", "S2", "S3", "S4", "S5"]:
+        problemen.append("strategieen.yaml: verwacht de strategieën S1 t/m S5, in die volgorde")
+    for strategie in strategieen:
+        if not strategie.naam or not strategie.kort or not strategie.past_vaak_bij:
+            problemen.append(f"strategieen.yaml (strategie '{strategie.id}'): naam, kort of past_vaak_bij ontbreekt")
     return Fase34Inhoud(schaal_niveaus, _tekst(schaal, "uitleg"), tuple(criteria), posten, tuple(definities),
-                        tuple(huishoudtypen))
+                        tuple(huishoudtypen), strategieen, _tekst(strategie_data, "waarschuwing_duurzaam_gas"),
+                        _tekst(strategie_data, "bron_waarschuwing"))
 
 
 def _controleer_uniek(bestand: str, ids: list[str], problemen: list[str]) -> None:
