@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     DateTime,
     Float,
@@ -22,10 +23,11 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.types import TypeDecorator
 
-SCHEMA_VERSIE = "0004"
+SCHEMA_VERSIE = "0005"
 
 
 class UTCDateTime(TypeDecorator):
@@ -212,4 +214,131 @@ planning_werk = Table(
     Column("aangemaakt", UTCDateTime, nullable=False),
     Column("gewijzigd", UTCDateTime, nullable=False),
     Index("ix_planning_werk_dossier", "dossier_id"),
+)
+
+# since schema 0005: phases 3-4. The besluitenlog is append-only: the store has no method to change or
+# remove an entry, and a database trigger (made per dialect in migration 0005) refuses UPDATE, and DELETE
+# while the dossier still exists, so only deleting the whole dossier removes its entries. A correction
+# is a new entry pointing at the one it corrects; the original stays.
+besluit = Table(
+    "besluit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("volgnummer", Integer, nullable=False),  # 1, 2, 3 ... per dossier, no gaps
+    Column("moment", UTCDateTime, nullable=False),
+    Column("wat", Text, nullable=False),
+    Column("aanwezig", Text, nullable=False, default=""),
+    Column("onderbouwing", Text, nullable=False),
+    Column("knooppunt_id", String(80), nullable=True),
+    Column("soort", String(20), nullable=False),  # 'besluit', 'automatisch' or 'correctie'
+    Column("corrigeert_id", Integer, ForeignKey("besluit.id", ondelete="CASCADE"), nullable=True),
+    Column("afwijkend", Text, nullable=False, default=""),
+    UniqueConstraint("dossier_id", "volgnummer", name="uq_besluit_volgnummer_per_dossier"),
+    CheckConstraint("soort IN ('besluit', 'automatisch', 'correctie')", name="ck_besluit_soort"),
+)
+
+criterium = Table(
+    "criterium",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("naam", String(200), nullable=False),
+    Column("naam_sleutel", String(200), nullable=False),
+    Column("omschrijving", Text, nullable=False, default=""),
+    Column("catalogus_id", String(80), nullable=True),  # id in data/criteria.yaml, for its 1-5 scale texts
+    Column("volgorde", Integer, nullable=False),
+    Column("versie", Integer, nullable=False, default=1),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    UniqueConstraint("dossier_id", "naam_sleutel", name="uq_criterium_per_dossier"),
+)
+
+# Points a party gives a criterion; the sum need not be 100 (the analysis normalises).
+weging = Table(
+    "weging",
+    metadata,
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("partij_id", Integer, ForeignKey("partij.id", ondelete="CASCADE"), primary_key=True),
+    Column("criterium_id", Integer, ForeignKey("criterium.id", ondelete="CASCADE"), primary_key=True),
+    Column("punten", Float, nullable=False),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    Index("ix_weging_dossier", "dossier_id"),
+)
+
+# The weights as fixed before scoring (JSON snapshot). At most one active (not withdrawn) per dossier,
+# kept by a partial unique index; withdrawn ones stay as history.
+weging_vastzetting = Table(
+    "weging_vastzetting",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("vastgezet", UTCDateTime, nullable=False),
+    Column("gewichten", Text, nullable=False),
+    Column("besluit_id", Integer, ForeignKey("besluit.id", ondelete="CASCADE"), nullable=False),
+    Column("ingetrokken", UTCDateTime, nullable=True),
+    Column("intrekking_besluit_id", Integer, ForeignKey("besluit.id", ondelete="CASCADE"), nullable=True),
+    Index("uq_weging_vastzetting_actief", "dossier_id", unique=True,
+          sqlite_where=text("ingetrokken IS NULL"), postgresql_where=text("ingetrokken IS NULL")),
+)
+
+strategie = Table(
+    "strategie",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("naam", String(200), nullable=False),
+    Column("naam_sleutel", String(200), nullable=False),
+    Column("warmtestrategie", String(2), nullable=False),  # 'S1' ... 'S5' (PBL)
+    Column("koppelkansen", Text, nullable=False, default="[]"),  # JSON list of koppelkans ids
+    Column("fasering", Text, nullable=False, default=""),
+    Column("omschrijving", Text, nullable=False, default=""),
+    Column("versie", Integer, nullable=False, default=1),
+    Column("aangemaakt", UTCDateTime, nullable=False),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    UniqueConstraint("dossier_id", "naam_sleutel", name="uq_strategie_per_dossier"),
+)
+
+strategie_score = Table(
+    "strategie_score",
+    metadata,
+    Column("strategie_id", Integer, ForeignKey("strategie.id", ondelete="CASCADE"), primary_key=True),
+    Column("criterium_id", Integer, ForeignKey("criterium.id", ondelete="CASCADE"), primary_key=True),
+    Column("score", Integer, nullable=False),
+    Column("toelichting", Text, nullable=False, default=""),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    CheckConstraint("score BETWEEN 1 AND 5", name="ck_strategie_score_schaal"),
+)
+
+# The chosen strategy (one per dossier); every choice is also an entry in the besluitenlog.
+strategie_keuze = Table(
+    "strategie_keuze",
+    metadata,
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True),
+    Column("strategie_id", Integer, ForeignKey("strategie.id", ondelete="CASCADE"), nullable=False),
+    Column("onderbouwing", Text, nullable=False),
+    Column("aanwezig", Text, nullable=False, default=""),
+    Column("afwijkend", Text, nullable=False, default=""),
+    Column("besluit_id", Integer, ForeignKey("besluit.id", ondelete="CASCADE"), nullable=False),
+    Column("gekozen", UTCDateTime, nullable=False),
+)
+
+koppelkans = Table(
+    "koppelkans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("titel", String(200), nullable=False),
+    Column("titel_sleutel", String(200), nullable=False),
+    Column("herkomst", String(20), nullable=False),  # 'natuurlijk-moment', 'sociaal' or 'nieuw'
+    Column("herkomst_ref", Text, nullable=False, default=""),
+    Column("omschrijving", Text, nullable=False, default=""),
+    Column("scores", Text, nullable=False, default="{}"),  # JSON: criterion key -> 1-5
+    Column("besluit", String(10), nullable=True),  # 'gekozen', 'niet' or NULL (open)
+    Column("reden", Text, nullable=False, default=""),
+    Column("versie", Integer, nullable=False, default=1),
+    Column("aangemaakt", UTCDateTime, nullable=False),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    UniqueConstraint("dossier_id", "titel_sleutel", name="uq_koppelkans_per_dossier"),
+    CheckConstraint("herkomst IN ('natuurlijk-moment', 'sociaal', 'nieuw')", name="ck_koppelkans_herkomst"),
+    CheckConstraint("besluit IS NULL OR besluit IN ('gekozen', 'niet')", name="ck_koppelkans_besluit"),
 )

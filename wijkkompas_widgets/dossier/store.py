@@ -24,7 +24,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from ..content import Inhoud, inhoud
 from ..paths import data_dir
 from . import schema, validatie
+from .afweging import AfwegingOpslag
 from .belangen import BelangenOpslag
+from .besluiten import BesluitenOpslag
+from .koppelkansen import KoppelkansenOpslag
 from .model import (
     STANDAARD_STATUS,
     Dossier,
@@ -118,7 +121,9 @@ def _opslagfout(fout: BaseException, url: str) -> OpslagFout:
     )
 
 
-class DossierStore(BelangenOpslag, PlanningOpslag, RollenOpslag, ScanOpslag):
+class DossierStore(
+    AfwegingOpslag, BelangenOpslag, BesluitenOpslag, KoppelkansenOpslag, PlanningOpslag, RollenOpslag, ScanOpslag
+):
     """All reads and writes of wijkdossiers. Methods raise only ``WerkboekFout`` subclasses."""
 
     def __init__(self, url: str | None = None, *, inhoud_: Inhoud | None = None, voorbeeld: bool = True):
