@@ -28,6 +28,7 @@ from .widgets.salience import SalienceOefening
 from .widgets.scan import SamenwerkingsscanOefening
 from .widgets.welkom import FaseNavigatie, VoortgangOverzicht
 from .widgets.wijkprofiel import WijkprofielOefening
+from .widgets.woonlasten import WoonlastenOefening
 
 # Which exercise goes inside which knooppunt's card (a tuple: several, one under the other).
 OEFENINGEN = {
@@ -46,6 +47,7 @@ OEFENINGEN = {
     "f2-bestaande-planningen": PlanningOefening,
     "f2-natuurlijke-momenten": NatuurlijkeMomentenOefening,
     "f2-beeld-toetsen": BeeldToetsenOefening,
+    "f4-woonlasten": WoonlastenOefening,
 }
 
 

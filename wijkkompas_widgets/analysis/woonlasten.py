@@ -14,6 +14,7 @@ no rent). A post given on one side only, or given as ``None``, is *unknown*; the
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from numbers import Real
@@ -202,3 +203,28 @@ def toets_huishoudens(
         except InvoerFout as fout:
             raise InvoerFout(f"{labels.get(huishouden, huishouden)}: {fout}") from None
     return uitkomst
+
+
+_BEDRAG = re.compile(r"^(?:€\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$")
+
+
+def bedrag_uit_tekst(tekst: str, post: str, moment: str) -> float | None:
+    """An amount as a Dutch user types it ('85', '85,50', '€ 1.250'); empty means not known yet (None).
+    A dot is a thousands separator, as on a Dutch bill."""
+    schoon = (tekst or "").strip()
+    if not schoon:
+        return None
+    gevonden = _BEDRAG.match(schoon)
+    if gevonden is None:
+        raise InvoerFout(f"Het bedrag voor {post} ({moment}), '{schoon[:20]}', is geen bedrag. Schrijf bijvoorbeeld "
+                         "85 of 85,50 (euro per maand).")
+    euros = float(gevonden.group(1).replace(".", ""))
+    centen = gevonden.group(2) or "0"
+    return _bedrag(euros + float(f"0.{centen}"), post, moment)
+
+
+def bedrag_als_tekst(bedrag: float | None) -> str:
+    """The form value for an amount: '85' or '85,50'; '' for not known."""
+    if bedrag is None:
+        return ""
+    return f"{bedrag:.0f}" if float(bedrag).is_integer() else f"{bedrag:.2f}".replace(".", ",")
