@@ -11,21 +11,28 @@ from __future__ import annotations
 import ipywidgets as w
 
 from .widgets.afspraken import AfsprakenOefening
+from .widgets.afweging import AfwegingOefening
 from .widgets.belangen import AmbitiesBelangenOefening
+from .widgets.besluitenlog import BesluitenlogOefening
 from .widgets.context import WerkboekContext, maak_context
 from .widgets.doel import DoelOefening
 from .widgets.domeinen import SocialeKoppelkansenOefening
 from .widgets.kaart import KnooppuntKaart
 from .widgets.karakterisering import BeeldToetsenOefening, FysiekeKenmerkenOefening
+from .widgets.keuze import KeuzeOefening
 from .widgets.kop import DossierKop
+from .widgets.koppelkansen import KoppelkansenOefening
 from .widgets.machtbelang import MachtBelangOefening
 from .widgets.opgaven import TransitieopgavenOefening
+from .widgets.opgavenmatrix import OpgavenMatrixOefening
 from .widgets.partijen import PartijenOefening
 from .widgets.planning import NatuurlijkeMomentenOefening, PlanningOefening
 from .widgets.regierol import RegierolOefening
 from .widgets.rollen import RollenOefening
 from .widgets.salience import SalienceOefening
 from .widgets.scan import SamenwerkingsscanOefening
+from .widgets.strategieen import WarmtestrategieenOefening
+from .widgets.weging import WegingOefening
 from .widgets.welkom import FaseNavigatie, VoortgangOverzicht
 from .widgets.wijkprofiel import WijkprofielOefening
 from .widgets.woonlasten import WoonlastenOefening
@@ -47,7 +54,13 @@ OEFENINGEN = {
     "f2-bestaande-planningen": PlanningOefening,
     "f2-natuurlijke-momenten": NatuurlijkeMomentenOefening,
     "f2-beeld-toetsen": BeeldToetsenOefening,
+    "f3-strategieen-koppelkansen": KoppelkansenOefening,
+    "f3-opgaven-verbinden": OpgavenMatrixOefening,
+    "f3-warmtestrategieen": WarmtestrategieenOefening,
     "f4-woonlasten": WoonlastenOefening,
+    "f3-criteria-en-weging": WegingOefening,
+    "f4-strategieen-afwegen": AfwegingOefening,
+    "f4-energiesysteem-vastleggen": KeuzeOefening,
 }
 
 
@@ -93,6 +106,16 @@ class Werkboek:
     def overige_kaarten(self, fase: int) -> w.VBox:
         """The cards of this phase that the page has not shown yet (its exercises come first)."""
         return self.kaarten(fase, behalve=tuple(self._getoond))
+
+    def besluitenlog(self) -> w.VBox:
+        """The besluitenlog in a card of its own (it belongs to no single knooppunt; phases 3 and 4 show it)."""
+        kaart = w.VBox([
+            w.HTML("<h3 class='wk-kaart-titel'>Besluitenlog</h3>"),
+            BesluitenlogOefening(self.context),
+        ])
+        kaart.add_class("wk-kaart")
+        kaart.add_class("wk-kaart-besluitenlog")
+        return kaart
 
     def navigatie(self, fase: int) -> FaseNavigatie:
         return FaseNavigatie(self.context, fase)

@@ -51,6 +51,25 @@ CSS = """
 .wk-eenheid { color: #555; font-size: 0.8em; font-weight: normal; }
 .wk-badge-eigen { display: inline-block; border: 2px dashed #0072B2; color: #00406b; border-radius: 4px;
                   padding: 1px 8px; margin: 4px 0; background: #eef6fb; }
+.wk-koppelkansen-tabel tr.wk-koppelkansen-top td { font-weight: bold; background: #eef6fb; }
+.wk-koppelkansen-kaart { border-left: 4px solid #0072B2; padding: 2px 10px; margin: 4px 0; }
+.wk-koppelkansen-onvolledig { border-left: 4px dashed #999; padding: 2px 10px; margin: 6px 0; }
+.wk-matrix-diagonaal { text-align: center; color: #555; background: repeating-linear-gradient(45deg, #ddd, #ddd 4px,
+                       #f4f4f4 4px, #f4f4f4 8px); padding: 4px 0; }
+.wk-matrix-cel .widget-label { overflow: hidden; }
+.wk-strategie-kaart { border: 1px solid #c8c8c8; border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
+.wk-strategie-kolommen { display: flex; flex-wrap: wrap; gap: 4px 24px; }
+.wk-strategie-kolommen > div { flex: 1 1 300px; }
+.wk-strategie-kolommen ul { margin: 2px 0; }
+.wk-strategie-hints { border-left: 4px solid #8a7a00; background: #fffbe0; padding: 2px 10px; margin: 4px 0; }
+.wk-besluitenlog-tabel td { font-size: 0.9em; }
+.wk-besluitenlog-automatisch td:nth-child(3) { font-style: italic; }
+.wk-besluitenlog-gecorrigeerd td { background: #f5f5f5; color: #444; }
+.wk-besluitenlog-gecorrigeerd td:last-child { font-weight: bold; color: #7a3d00; }
+.wk-weging-som-tekst { margin: 4px 0 4px 178px; font-weight: bold; }
+.wk-weging-verschillen { border-left: 4px solid #E69F00; background: #fff8e8; padding: 2px 10px; margin: 6px 0; }
+.wk-afweging-onvolledig { margin: 6px 0; }
+.wk-keuze-gekozen { font-size: 1.05em; }
 </style>
 """
 
