@@ -231,6 +231,9 @@ class DossierStore(
                     self._zet_status(conn, dossier_id, knooppunt_id, status)
         except IntegrityError:
             return  # another kernel placed it first
+        from .voorbeeld34 import plaats_veilig
+
+        plaats_veilig(self, dossier_id, gegevens.get("fase34") or {})
 
     def _plaats_voorbeeld_taken_en_scan(self, conn, dossier_id: str, gegevens: dict) -> None:
         """Tasks with roles and capacities, and one finished scan round, for the example dossier."""

@@ -20,6 +20,7 @@ from ..analysis.beeld import (
     nieuwe_uitspraak,
     uitspraken_uit_notities,
 )
+from ..analysis.koppelkansen import marge_uit_formulier
 from ..analysis.planning import natuurlijke_momenten
 from ..dossier import InvoerFout
 from .basis import BREED, e, tabel_html, veilig
@@ -30,7 +31,6 @@ from .wijkprofiel import profiel_van_dossier
 
 ZEKERHEID = (("– nog uitzoeken –", "uitzoeken"), ("Ruwe schatting", "schatting"), ("Onderbouwd", "onderbouwd"))
 _ZEKERHEID_LABEL = {k: label for label, k in ZEKERHEID}
-MARGE_VOOR_PLANNEN = 2  # the default window of the natural-moments exercise
 
 
 class _VraagBlok(w.VBox):
@@ -109,12 +109,8 @@ class FysiekeKenmerkenOefening(FormulierOefening):
 
     def _plannen_html(self) -> str:
         werken = self.context.store.planning_werken(self.context.dossier_id)
-        marge = self.context.store.formulier(self.context.dossier_id, "natuurlijke-momenten")[0].get(
-            "marge_jaren", MARGE_VOOR_PLANNEN)
-        try:
-            momenten = natuurlijke_momenten(werken, int(marge))
-        except (InvoerFout, TypeError, ValueError):
-            momenten = natuurlijke_momenten(werken, MARGE_VOOR_PLANNEN)
+        marge = marge_uit_formulier(self.context.store.formulier(self.context.dossier_id, "natuurlijke-momenten")[0])
+        momenten = natuurlijke_momenten(werken, marge)
         return (f"<div class='wk-bron'>In het planningsregister staan {len(werken)} werken; daarin zien jullie "
                 f"{len(momenten)} natuurlijke moment(en) (knooppunt 'Fysieke koppelkansen en natuurlijke "
                 "momenten').</div>")
