@@ -353,3 +353,15 @@ def test_criteria_uit_de_lijst_kiezen_hernoemen_en_getypte_punten_blijven_staan(
     assert eerste.value == 60 and "Nog te verdelen: 40 van 100" in zichtbaar(weging._som.value)
     weging._gelijk_knop.click()
     assert [v.value for v in weging._punten.values()] == [34, 33, 33]
+
+
+def test_winnaar_op_duurzaam_gas_krijgt_de_waarschuwing_bij_de_rangschikking(store_url, store):
+    """In the example dossier the hybrid strategy (S4) ranks first: the page adds the ECW caution."""
+    from wijkkompas_widgets.werkboek import open_werkboek
+
+    voorbeeld = next(d for d in store.dossiers() if d.is_voorbeeld)
+    oefening = open_werkboek("x", store_url=store_url, query={"dossier": voorbeeld.id}).kaart(
+        "f4-strategieen-afwegen").oefening
+    tekst = oefening._rangschikking.value
+    assert "Hybride als tussenstap staat bovenaan" in tekst
+    assert "rekent op duurzaam gas" in tekst and "2030" in tekst

@@ -328,6 +328,19 @@ class AfwegingOefening(w.VBox):
         self.context.gewijzigd()
 
     # -- ranking --------------------------------------------------------------------------
+    def _gaswaarschuwing(self, stand: Stand, r) -> str:
+        """A winner on duurzaam gas (S4/S5) gets the ECW caution next to the ranking, not only on its card."""
+        fase34 = self.context.inhoud.fase34
+        if fase34 is None:
+            return ""
+        gas = {s.id for s in fase34.strategieen if s.duurzaam_gas}
+        op_gas = [s.naam for s in stand.strategieen if s.naam in r.winnaars and s.warmtestrategie in gas]
+        if not op_gas:
+            return ""
+        return ("<div class='wk-melding wk-melding-info' role='note'>⚠ <b>Let op:</b> "
+                f"{e(', '.join(op_gas))} rekent op duurzaam gas. {e(fase34.waarschuwing_duurzaam_gas)} "
+                f"<span class='wk-bron'>(bron: {e(fase34.bron_waarschuwing)})</span></div>")
+
     def _toon_rangschikking(self, stand: Stand) -> None:
         sleutel = (stand.sleutel(), stand.reden)
         if sleutel == self._getekend:
@@ -352,6 +365,7 @@ class AfwegingOefening(w.VBox):
                            for s in r.volgorde)
         self._rangschikking.value = (
             f"<p><b>{e(r.samenvatting())}</b></p><ol style='list-style: none; padding-left: 0'>{plaatsen}</ol>"
+            + self._gaswaarschuwing(stand, r)
             + figuur_html(rangschikking_figuur(r), "Gestapelde staven: de gewogen score per strategie, opgebouwd "
                                                   "uit gewicht maal score per criterium. " + r.samenvatting())
         )

@@ -379,7 +379,7 @@ class WegingOefening(w.VBox):
         geschiedenis = f"<div class='wk-bron'>Eerder:<ul>{geschiedenis}</ul></div>" if geschiedenis else ""
         if self._vast is not None:
             nr = nummers.get(self._vast.besluit_id, "?")
-            tekst = f"🔒 Vastgezet op {datum(self._vast.vastgezet)} (besluit nr. {nr})"
+            tekst = f"✔ Vastgezet op {datum(self._vast.vastgezet)} (besluit nr. {nr})"
             self._status.value = (f"<div class='wk-melding wk-melding-info' role='status'>{tekst}. Criteria en punten "
                                   "kunnen nu niet veranderen; scoor de strategieën bij 'Integrale strategieën "
                                   "afwegen'.</div>")
@@ -389,7 +389,7 @@ class WegingOefening(w.VBox):
             self._vastzet_vak.layout.display = "none"
             self._intrek_knop.layout.display = "flex"
             return
-        self._status.value = ("<div class='wk-melding wk-melding-info' role='status'>🔓 De weging is nog niet "
+        self._status.value = ("<div class='wk-melding wk-melding-info' role='status'>○ De weging is nog niet "
                               "vastgezet.</div>")
         self._intrek_knop.layout.display = "none"
         self._verberg_intrekken()

@@ -293,7 +293,7 @@ class WijkprofielOefening(w.VBox):
             titel += f" <span class='wk-bron'>(gemeente {e(profiel.gemeentenaam)})</span>"
         titel += "</h4>"
         if profiel.eigen_bestand:
-            titel += (f"<div class='wk-badge-eigen' role='note'>📄 eigen gegevens: {e(profiel.eigen_bestand)} "
+            titel += (f"<div class='wk-badge-eigen' role='note'>▤ eigen gegevens: {e(profiel.eigen_bestand)} "
                       "— de kolom van de regio komt uit jouw bestand; gemeente en Nederland uit het werkboek."
                       "</div>")
         elif profiel.aantal_bekend < len(profiel.regels) / 2:
