@@ -10,11 +10,12 @@ import re
 
 import pytest
 
+from wijkkompas_widgets.analysis.mca import grote_verschillen
 from wijkkompas_widgets.dossier import PartijInvoer
 from wijkkompas_widgets.dossier.afweging import StrategieInvoer
 from wijkkompas_widgets.werkboek import open_werkboek
 from wijkkompas_widgets.widgets.afweging import SLEUTEL_GEVOELIGHEID
-from wijkkompas_widgets.widgets.weging import grote_verschillen, som_tekst
+from wijkkompas_widgets.widgets.weging import som_tekst
 
 WEGING, AFWEGING, KEUZE = "f3-criteria-en-weging", "f4-strategieen-afwegen", "f4-energiesysteem-vastleggen"
 

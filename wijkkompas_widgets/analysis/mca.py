@@ -676,3 +676,26 @@ def gevoeligheid(
 def criteria_uit(punten_per_partij: Iterable[Mapping[str, object]]) -> tuple[str, ...]:
     """All criteria that occur in any party's points, in first-seen order (for building an empty score form)."""
     return tuple(dict.fromkeys(c for punten in punten_per_partij for c in punten))
+
+
+GROOT_VERSCHIL = 0.15
+
+
+def grote_verschillen(genormaliseerd: dict[str, dict[str, float]], namen: dict[str, str],
+                      drempel: float = GROOT_VERSCHIL) -> list[str]:
+    """Dutch sentences for the criteria where the parties' weights differ by ``drempel`` or more, largest first.
+    Pure (no widgets): the names are user text, escape them before showing them as HTML."""
+    if len(genormaliseerd) < 2:
+        return []
+    verschillen = []
+    for criterium, naam in namen.items():
+        waarden = {p: g[criterium] for p, g in genormaliseerd.items() if criterium in g}
+        if len(waarden) < 2:
+            continue
+        hoog, laag = max(waarden, key=waarden.get), min(waarden, key=waarden.get)
+        if waarden[hoog] - waarden[laag] >= drempel - 1e-9:
+            verschillen.append((waarden[hoog] - waarden[laag], naam, hoog, laag, waarden))
+    verschillen.sort(key=lambda t: -t[0])
+    return [f"Bij '{naam}' lopen de gewichten flink uiteen: {procent(waarden[hoog])} bij {hoog} en "
+            f"{procent(waarden[laag])} bij {laag}. Bespreek waar dat verschil vandaan komt."
+            for _v, naam, hoog, laag, waarden in verschillen]

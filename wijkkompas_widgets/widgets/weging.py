@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..analysis.mca import gelijke_punten, getal, gezamenlijke_gewichten, normaliseer_punten, opsomming, procent
+from ..analysis.mca import (
+    gelijke_punten,
+    getal,
+    gezamenlijke_gewichten,
+    grote_verschillen,
+    normaliseer_punten,
+    opsomming,
+    procent,
+)
 from ..charts.weging import wegingen_figuur
 from ..dossier import InvoerFout, WerkboekFout
 from ..dossier.afweging import Criterium, Vastzetting
@@ -20,28 +28,7 @@ from .context import WerkboekContext
 from .kop import geen_dossier_html, toon_oefening
 
 # Two parties whose weight for one criterion differs this much (share of 1) 'differ strongly' (own choice).
-GROOT_VERSCHIL = 0.15
 _VELD = w.Layout(width="620px")
-
-
-def grote_verschillen(genormaliseerd: dict[str, dict[str, float]], namen: dict[str, str],
-                      drempel: float = GROOT_VERSCHIL) -> list[str]:
-    """Dutch sentences for the criteria where the parties' weights differ by ``drempel`` or more, largest first.
-    Pure (no widgets): the names are user text, escape them before showing them as HTML."""
-    if len(genormaliseerd) < 2:
-        return []
-    verschillen = []
-    for criterium, naam in namen.items():
-        waarden = {p: g[criterium] for p, g in genormaliseerd.items() if criterium in g}
-        if len(waarden) < 2:
-            continue
-        hoog, laag = max(waarden, key=waarden.get), min(waarden, key=waarden.get)
-        if waarden[hoog] - waarden[laag] >= drempel - 1e-9:
-            verschillen.append((waarden[hoog] - waarden[laag], naam, hoog, laag, waarden))
-    verschillen.sort(key=lambda t: -t[0])
-    return [f"Bij '{naam}' lopen de gewichten flink uiteen: {procent(waarden[hoog])} bij {hoog} en "
-            f"{procent(waarden[laag])} bij {laag}. Bespreek waar dat verschil vandaan komt."
-            for _v, naam, hoog, laag, waarden in verschillen]
 
 
 def som_tekst(totaal: float) -> str:
