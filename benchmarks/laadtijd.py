@@ -40,11 +40,11 @@ EERSTE_OEFENING = {
     VLOER: ".wk-vloer",
     "00_welkom.ipynb": ".wk-voortgang",
     "01_samen_starten.ipynb": ".wk-oefening-partijen",
-    "02_karakteriseren.ipynb": ".wk-kaart",
-    "03_strategieen.ipynb": ".wk-kaart",
-    "04_keuzes.ipynb": ".wk-kaart",
+    "02_karakteriseren.ipynb": ".wk-oefening-wijkprofiel",
+    "03_strategieen.ipynb": ".wk-oefening-koppelkansen",
+    "04_keuzes.ipynb": ".wk-oefening-afweging",
 }
-STANDAARD_OEFENING = ".wk-kaart"  # later phase notebooks follow the card pattern
+STANDAARD_OEFENING = ".wk-kaart"  # a page without an exercise yet: its first card
 
 DOEL_FACTOR = 1.5  # time: at most 1.5 × the floor's median
 DOEL_EXTRA_MB = 80  # memory: at most the floor's RSS + 80 MB

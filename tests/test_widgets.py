@@ -171,9 +171,11 @@ def test_kaart_toont_sporen_doel_aanpak_tips_en_raakvlakken(store_url, dossier):
     kaart = werkboek(store_url, dossier.id).kaart("f1-samenwerking-formaliseren")
     kop = kaart._kop.value
     assert "Samenwerking formaliseren" in kop and "Spoor A · Bewoners doen mee" in kop
-    assert kaart._uitleg.titles == ("Doel", "Aanpak", "Tips")
-    assert all(kind.value.strip() for kind in kaart._uitleg.children)
-    assert "Raakvlakken" in kaart._verwijzingen.value
+    delen = re.findall(r"<details[^>]*><summary>(\w+)</summary>(.*?)</details>", kop, re.S)
+    assert [titel for titel, _ in delen] == ["Doel", "Aanpak", "Tips"]
+    assert all(zichtbaar(inhoud_).strip() for _, inhoud_ in delen)
+    assert "<details class='wk-uitleg-doel' open>" in kop  # doel open, aanpak and tips folded
+    assert "Raakvlakken" in kop
 
 
 def test_nieuw_dossier_aanmaken_opent_het_op_de_hele_pagina(store_url, lege_store, dossier):

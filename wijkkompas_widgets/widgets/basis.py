@@ -22,6 +22,10 @@ CSS = """
 <style>
 .wk-kaart { border: 1px solid #c8c8c8; border-radius: 6px; padding: 10px 14px; margin: 14px 0; background: #fff; }
 .wk-kaart h3 { margin: 2px 0 6px 0; }
+.wk-uitleg details { border: 1px solid #d0d0d0; border-radius: 4px; margin: 4px 0; padding: 2px 10px;
+                     background: #fafafa; }
+.wk-uitleg summary { font-weight: bold; cursor: pointer; padding: 4px 0; }
+.wk-uitleg details[open] { background: #fff; }
 .wk-fase-label { color: #444; font-size: 0.9em; }
 .wk-chip { display: inline-block; border: 1px solid #0072B2; color: #00406b; border-radius: 12px;
            padding: 1px 9px; margin: 2px 4px 2px 0; font-size: 0.85em; background: #eef6fb; }

@@ -41,6 +41,16 @@ def kop_html(knooppunt: Knooppunt, context: WerkboekContext) -> str:
     )
 
 
+def uitleg_html(knooppunt: Knooppunt) -> str:
+    """Doel (open), aanpak and tips as native <details>: keyboard-accessible and no widgets at all, which
+    keeps a page with a dozen cards quick to render."""
+    delen = (("Doel", knooppunt.doel, " open"), ("Aanpak", knooppunt.aanpak, ""), ("Tips", knooppunt.tips, ""))
+    return "<div class='wk-uitleg'>" + "".join(
+        f"<details class='wk-uitleg-{titel.lower()}'{open_}><summary>{titel}</summary>{markdown_html(tekst)}</details>"
+        for titel, tekst, open_ in delen
+    ) + "</div>"
+
+
 def raakvlakken_html(knooppunt: Knooppunt, context: WerkboekContext) -> str:
     if not knooppunt.raakvlakken:
         return ""
@@ -64,16 +74,6 @@ class KnooppuntKaart(w.VBox):
         self.add_class("wk-kaart")
         self.add_class(f"wk-kaart-{knooppunt_id}")
         self._melding = Melding()
-        teksten_ = [
-            ("Doel", self.knooppunt.doel),
-            ("Aanpak", self.knooppunt.aanpak),
-            ("Tips", self.knooppunt.tips),
-        ]
-        self._uitleg = w.Accordion(
-            children=[w.HTML(markdown_html(tekst)) for _, tekst in teksten_],
-            titles=tuple(titel for titel, _ in teksten_),
-            selected_index=0,
-        )
         self._status = w.Dropdown(
             options=[(label, sleutel) for sleutel, label in STATUSSEN],
             value=STANDAARD_STATUS,
@@ -82,13 +82,13 @@ class KnooppuntKaart(w.VBox):
             layout=w.Layout(width="360px"),
         )
         self._status.add_class("wk-status")
-        # Few widgets per card (a phase page has a dozen cards): the header is one HTML, the
-        # raakvlakken and source another; the CSS comes once, with the dossier header.
-        self._kop = w.HTML(kop_html(self.knooppunt, context))
-        self._verwijzingen = w.HTML(
-            raakvlakken_html(self.knooppunt, context) + f'<div class="wk-bron">Bron: {e(self.knooppunt.bron)}</div>'
+        # Few widgets per card (a phase page has a dozen cards): header, doel/aanpak/tips, raakvlakken
+        # and source are one HTML; the CSS comes once, with the dossier header.
+        self._kop = w.HTML(
+            kop_html(self.knooppunt, context) + uitleg_html(self.knooppunt) + raakvlakken_html(self.knooppunt, context)
+            + f'<div class="wk-bron">Bron: {e(self.knooppunt.bron)}</div>'
         )
-        onderdelen = [self._kop, self._uitleg, self._verwijzingen, self._status, self._melding]
+        onderdelen = [self._kop, self._status, self._melding]
         if oefening is not None:
             onderdelen.append(oefening)
         self._oefening = oefening
