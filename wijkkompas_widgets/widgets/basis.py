@@ -144,3 +144,29 @@ def tabel_html(koppen: list[str], rijen: list[list[str]], klasse: str = "") -> s
 
 BREED = {"description_width": "170px"}
 VELD = w.Layout(width="520px")
+
+
+def knop(beschrijving: str, klasse: str, **kwargs) -> w.Button:
+    """A button with a stable CSS class (browser tests and styling find it by that)."""
+    nieuwe_knop = w.Button(description=beschrijving, **kwargs)
+    nieuwe_knop.add_class(klasse)
+    return nieuwe_knop
+
+
+class Bevestiging(w.HBox):
+    """'Weet je het zeker?' before something that cannot be undone: a text and a yes and no button,
+    hidden until ``vraag``. 'No' hides it; the caller connects 'yes' (``ja.on_click``)."""
+
+    def __init__(self, klasse: str, ja: str = "Ja, verwijderen", nee: str = "Nee, bewaren"):
+        self.tekst = w.HTML()
+        self.ja = knop(ja, f"{klasse}-ja", button_style="danger")
+        self.nee = knop(nee, f"{klasse}-nee")
+        super().__init__([self.tekst, self.ja, self.nee], layout=w.Layout(display="none"))
+        self.nee.on_click(lambda _knop: self.verberg())
+
+    def vraag(self, tekst_html: str) -> None:
+        self.tekst.value = tekst_html
+        self.layout.display = "flex"
+
+    def verberg(self) -> None:
+        self.layout.display = "none"

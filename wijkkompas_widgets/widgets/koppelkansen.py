@@ -26,7 +26,7 @@ from ..dossier import GelijktijdigGewijzigd, InvoerFout
 from ..dossier.koppelkansen import STANDAARD_SCORECRITERIA, Koppelkans, KoppelkansInvoer
 from ..dossier.model import nu
 from ..dossier.validatie import naam_sleutel
-from .basis import BREED, Melding, e, figuur_html, veilig
+from .basis import BREED, Bevestiging, Melding, e, figuur_html, knop, veilig
 from .context import WerkboekContext
 from .domeinen import SLEUTEL as SOCIALE_SLEUTEL
 from .formulier import VersieFormulier
@@ -45,11 +45,6 @@ _UITERSTEN = {
 }
 _EIGEN_UITERSTEN = ("scoort slecht", "scoort heel goed")
 
-
-def _knop(beschrijving: str, klasse: str, **kwargs) -> w.Button:
-    knop = w.Button(description=beschrijving, **kwargs)
-    knop.add_class(klasse)
-    return knop
 
 
 def zet_keuze(veld: w.Dropdown | w.RadioButtons, waarde) -> None:
@@ -107,7 +102,7 @@ class KoppelkansenOefening(w.VBox):
         )
 
         # phase 2 and new koppelkansen
-        self._overnemen = _knop("Kandidaten uit fase 2 overnemen", "wk-koppelkansen-overnemen", icon="download",
+        self._overnemen = knop("Kandidaten uit fase 2 overnemen", "wk-koppelkansen-overnemen", icon="download",
                                 layout=w.Layout(width="300px"),
                                 tooltip="Natuurlijke momenten en sociale koppelkansen uit fase 2 overnemen")
         self._titel = w.Text(description="Naam van de koppelkans", style=BREED, layout=_BREED_VELD,
@@ -116,18 +111,18 @@ class KoppelkansenOefening(w.VBox):
         self._omschrijving = w.Textarea(description="Omschrijving", style=BREED,
                                         layout=w.Layout(width="720px", height="56px"),
                                         placeholder="Wat combineer je, en wie doet mee?")
-        self._toevoegen = _knop("Koppelkans toevoegen", "wk-koppelkansen-toevoegen", button_style="primary",
+        self._toevoegen = knop("Koppelkans toevoegen", "wk-koppelkansen-toevoegen", button_style="primary",
                                 icon="plus", layout=w.Layout(width="220px"))
 
         # own criteria
         self._eigen_naam = w.Text(description="Eigen criterium", style=BREED, layout=w.Layout(width="520px"),
                                   placeholder="bijv. Zichtbaar voor bewoners")
         self._eigen_naam.add_class("wk-koppelkansen-eigen-naam")
-        self._eigen_toevoegen = _knop("Criterium toevoegen", "wk-koppelkansen-eigen-toevoegen", icon="plus",
+        self._eigen_toevoegen = knop("Criterium toevoegen", "wk-koppelkansen-eigen-toevoegen", icon="plus",
                                       layout=w.Layout(width="200px"))
         self._eigen_kies = w.Dropdown(description="Eigen criterium weghalen", style=BREED,
                                       layout=w.Layout(width="520px"))
-        self._eigen_weg = _knop("Weghalen", "wk-koppelkansen-eigen-weg", icon="minus")
+        self._eigen_weg = knop("Weghalen", "wk-koppelkansen-eigen-weg", icon="minus")
         self._eigen_lijst = w.HTML()
         self._eigen_lijst.add_class("wk-koppelkansen-eigen-lijst")
 
@@ -148,13 +143,11 @@ class KoppelkansenOefening(w.VBox):
         self._aanwezig = w.Text(description="Wie waren erbij?", style=BREED, layout=_BREED_VELD,
                                 placeholder="bijv. gemeente, corporatie, netbeheerder, bewonersvertegenwoordiging")
         self._aanwezig.add_class("wk-koppelkansen-aanwezig")
-        self._besluit_knop = _knop("Besluit vastleggen", "wk-koppelkansen-besluit-opslaan", button_style="primary",
+        self._besluit_knop = knop("Besluit vastleggen", "wk-koppelkansen-besluit-opslaan", button_style="primary",
                                    icon="check", layout=w.Layout(width="200px"))
-        self._verwijderen = _knop("Verwijderen…", "wk-koppelkansen-verwijderen", icon="trash")
-        self._bevestig_tekst = w.HTML()
-        self._ja = _knop("Ja, verwijderen", "wk-koppelkansen-ja", button_style="danger")
-        self._nee = _knop("Nee, bewaren", "wk-koppelkansen-nee")
-        self._bevestig = w.HBox([self._bevestig_tekst, self._ja, self._nee], layout=w.Layout(display="none"))
+        self._verwijderen = knop("Verwijderen…", "wk-koppelkansen-verwijderen", icon="trash")
+        self._bevestig = Bevestiging("wk-koppelkansen")
+        self._bevestig_tekst, self._ja, self._nee = self._bevestig.tekst, self._bevestig.ja, self._bevestig.nee
 
         self._ranglijst = w.HTML()
         self._ranglijst.add_class("wk-koppelkansen-ranglijst")
@@ -187,7 +180,6 @@ class KoppelkansenOefening(w.VBox):
         self._besluit_knop.on_click(self._leg_besluit_vast)
         self._verwijderen.on_click(self._vraag_verwijderen)
         self._ja.on_click(self._verwijder)
-        self._nee.on_click(self._verberg_bevestiging)
         context.observe(self._herlaad, names=["dossier_id", "revisie"])
         self._herlaad()
 
@@ -401,11 +393,10 @@ class KoppelkansenOefening(w.VBox):
         kans = self._gekozen()
         if kans is None:
             return
-        self._bevestig_tekst.value = f"Weet je zeker dat je <b>{e(kans.titel)}</b> uit het register wilt halen?"
-        self._bevestig.layout.display = "flex"
+        self._bevestig.vraag(f"Weet je zeker dat je <b>{e(kans.titel)}</b> uit het register wilt halen?")
 
     def _verberg_bevestiging(self, _knop=None) -> None:
-        self._bevestig.layout.display = "none"
+        self._bevestig.verberg()
 
     @veilig()
     def _verwijder(self, _knop=None) -> None:

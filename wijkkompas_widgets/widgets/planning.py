@@ -46,7 +46,7 @@ from ..analysis.planning_bestand import (
 from ..charts.planning import tijdlijn
 from ..dossier import GelijktijdigGewijzigd
 from ..dossier.model import InvoerFout
-from .basis import BREED, VELD, Melding, e, figuur_html, tabel_html, veilig
+from .basis import BREED, VELD, Bevestiging, Melding, e, figuur_html, knop, tabel_html, veilig
 from .context import WerkboekContext
 from .kop import geen_dossier_html, toon_oefening
 
@@ -55,11 +55,6 @@ _TIJD_SYMBOOL = {"afgerond": "✓ afgerond", "loopt al": "⚠ loopt al", "start 
                  "nog ruim de tijd": "○ nog ruim de tijd"}
 _GEEN_WERK = "— kies een werk —"
 
-
-def _knop(beschrijving: str, klasse: str, **kwargs) -> w.Button:
-    knop = w.Button(description=beschrijving, **kwargs)
-    knop.add_class(klasse)
-    return knop
 
 
 class PlanningOefening(w.VBox):
@@ -108,20 +103,18 @@ class PlanningOefening(w.VBox):
         self._toelichting = w.Text(description="Toelichting", placeholder="bijv. kans of risico als je meekoppelt",
                                    style=BREED, layout=VELD)
         self._toelichting.add_class("wk-planning-toelichting")
-        self._toevoegen = _knop("Werk toevoegen", "wk-planning-toevoegen", button_style="primary", icon="plus")
-        self._annuleren = _knop("Annuleren", "wk-planning-annuleren", layout=w.Layout(display="none"))
+        self._toevoegen = knop("Werk toevoegen", "wk-planning-toevoegen", button_style="primary", icon="plus")
+        self._annuleren = knop("Annuleren", "wk-planning-annuleren", layout=w.Layout(display="none"))
 
         self._register = w.HTML()
         self._register.add_class("wk-planning-register")
         self._kies = w.Dropdown(description="Kies een werk", options=[(_GEEN_WERK, 0)], value=0, style=BREED,
                                 layout=VELD)
         self._kies.add_class("wk-planning-kies")
-        self._bewerken = _knop("Bewerken", "wk-planning-bewerken", icon="pencil")
-        self._verwijderen = _knop("Verwijderen", "wk-planning-verwijderen", icon="trash")
-        self._bevestig_tekst = w.HTML()
-        self._ja = _knop("Ja, verwijderen", "wk-planning-ja", button_style="danger")
-        self._nee = _knop("Nee, bewaren", "wk-planning-nee")
-        self._bevestig = w.HBox([self._bevestig_tekst, self._ja, self._nee], layout=w.Layout(display="none"))
+        self._bewerken = knop("Bewerken", "wk-planning-bewerken", icon="pencil")
+        self._verwijderen = knop("Verwijderen", "wk-planning-verwijderen", icon="trash")
+        self._bevestig = Bevestiging("wk-planning")
+        self._bevestig_tekst, self._ja, self._nee = self._bevestig.tekst, self._bevestig.ja, self._bevestig.nee
         self._bevestig.add_class("wk-planning-bevestig")
 
         self._upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Bestand kiezen")
@@ -132,12 +125,11 @@ class PlanningOefening(w.VBox):
             value="toevoegen", style=BREED,
         )
         self._importwijze.add_class("wk-planning-importwijze")
-        self._inlezen = _knop("Bestand inlezen", "wk-planning-inlezen", icon="upload")
-        self._vervang_tekst = w.HTML()
-        self._vervang_ja = _knop("Ja, vervangen", "wk-planning-vervang-ja", button_style="danger")
-        self._vervang_nee = _knop("Nee, annuleren", "wk-planning-vervang-nee")
-        self._vervang_vraag = w.HBox([self._vervang_tekst, self._vervang_ja, self._vervang_nee],
-                                     layout=w.Layout(display="none"))
+        self._inlezen = knop("Bestand inlezen", "wk-planning-inlezen", icon="upload")
+        self._vervang_vraag = Bevestiging("wk-planning-vervang", "Ja, vervangen", "Nee, annuleren")
+        self._vervang_tekst, self._vervang_ja, self._vervang_nee = (
+            self._vervang_vraag.tekst, self._vervang_vraag.ja, self._vervang_vraag.nee)
+        self._vervang_nee.on_click(self._annuleer_vervangen)
         self._importfouten = w.HTML()
         self._importfouten.add_class("wk-planning-importfouten")
         self._download = w.HTML()
@@ -174,10 +166,8 @@ class PlanningOefening(w.VBox):
         self._bewerken.on_click(self._begin_bewerken)
         self._verwijderen.on_click(self._vraag_verwijderen)
         self._ja.on_click(self._verwijder)
-        self._nee.on_click(self._verberg_bevestiging)
         self._inlezen.on_click(self._lees_in)
         self._vervang_ja.on_click(self._vervang)
-        self._vervang_nee.on_click(self._annuleer_vervangen)
         context.observe(self._herlaad, names=["dossier_id", "revisie"])
         self._toon_uitleg()
         self._herlaad()
@@ -265,12 +255,11 @@ class PlanningOefening(w.VBox):
     @veilig()
     def _vraag_verwijderen(self, _knop=None) -> None:
         werk = self._gekozen()
-        self._bevestig_tekst.value = f"Weet je zeker dat je <b>{e(werk.omschrijving)}</b> ({e(werk.periode)}) " \
-                                     "wilt verwijderen?"
-        self._bevestig.layout.display = "flex"
+        self._bevestig.vraag(f"Weet je zeker dat je <b>{e(werk.omschrijving)}</b> ({e(werk.periode)}) wilt "
+                             "verwijderen?")
 
     def _verberg_bevestiging(self, _knop=None) -> None:
-        self._bevestig.layout.display = "none"
+        self._bevestig.verberg()
 
     @veilig()
     def _verwijder(self, _knop=None) -> None:
@@ -301,12 +290,11 @@ class PlanningOefening(w.VBox):
         vervangen = self._importwijze.value == "vervangen"
         if vervangen and self._werken:
             self._wacht_op_vervangen = invoeren
-            self._vervang_tekst.value = (
+            self._vervang_vraag.vraag(
                 f"Het bestand heeft {len(invoeren)} werk{'en' if len(invoeren) != 1 else ''}. Vervangen haalt de "
                 f"{len(self._werken)} werk{'en' if len(self._werken) != 1 else ''} die nu in het register staan "
                 "weg. Doorgaan?"
             )
-            self._vervang_vraag.layout.display = "flex"
             return
         self._importeer(invoeren, vervangen)
 
@@ -319,7 +307,7 @@ class PlanningOefening(w.VBox):
 
     def _annuleer_vervangen(self, _knop=None) -> None:
         self._wacht_op_vervangen = None
-        self._vervang_vraag.layout.display = "none"
+        self._vervang_vraag.verberg()
 
     def _importeer(self, invoeren: list[WerkInvoer], vervangen: bool) -> None:
         self.context.store.importeer_werken(self.context.dossier_id, invoeren, vervangen)

@@ -27,7 +27,7 @@ from ..analysis.wijkprofiel import opmaak
 from ..dossier import GelijktijdigGewijzigd
 from ..dossier.afweging import Strategie, StrategieInvoer
 from ..dossier.koppelkansen import Koppelkans
-from .basis import BREED, Melding, e, veilig
+from .basis import BREED, Bevestiging, Melding, e, knop, veilig
 from .context import WerkboekContext
 from .kop import geen_dossier_html, toon_oefening
 from .koppelkansen import zet_keuze
@@ -37,11 +37,6 @@ _BREED_VELD = w.Layout(width="720px")
 _RICHTING = {"hoger": "▲ hoger dan {ref}", "lager": "▼ lager dan {ref}"}
 JAAR_MIN, JAAR_MAX = 2020, 2060
 
-
-def _knop(beschrijving: str, klasse: str, **kwargs) -> w.Button:
-    knop = w.Button(description=beschrijving, **kwargs)
-    knop.add_class(klasse)
-    return knop
 
 
 def gaswaarschuwing_html(fase34, klasse: str = "wk-strategie-gaswaarschuwing") -> str:
@@ -129,13 +124,11 @@ class WarmtestrategieenOefening(w.VBox):
                                         placeholder="Wat houdt deze strategie in, en waarom denken jullie dat ze past?")
         self._waarschuwing = w.HTML()
         self._waarschuwing.add_class("wk-strategieen-waarschuwing")
-        self._opslaan = _knop("Strategie toevoegen", "wk-strategieen-opslaan", button_style="primary", icon="check",
+        self._opslaan = knop("Strategie toevoegen", "wk-strategieen-opslaan", button_style="primary", icon="check",
                               layout=w.Layout(width="220px"))
-        self._verwijderen = _knop("Verwijderen…", "wk-strategieen-verwijderen", icon="trash")
-        self._bevestig_tekst = w.HTML()
-        self._ja = _knop("Ja, verwijderen", "wk-strategieen-ja", button_style="danger")
-        self._nee = _knop("Nee, bewaren", "wk-strategieen-nee")
-        self._bevestig = w.HBox([self._bevestig_tekst, self._ja, self._nee], layout=w.Layout(display="none"))
+        self._verwijderen = knop("Verwijderen…", "wk-strategieen-verwijderen", icon="trash")
+        self._bevestig = Bevestiging("wk-strategieen")
+        self._bevestig_tekst, self._ja, self._nee = self._bevestig.tekst, self._bevestig.ja, self._bevestig.nee
 
         self._inhoud = w.VBox([
             w.HTML("<p>Het PBL onderscheidt in de Startanalyse aardgasvrije buurten vijf warmtestrategieën. Welke "
@@ -157,7 +150,6 @@ class WarmtestrategieenOefening(w.VBox):
         self._opslaan.on_click(self._bewaar)
         self._verwijderen.on_click(self._vraag_verwijderen)
         self._ja.on_click(self._verwijder)
-        self._nee.on_click(self._verberg_bevestiging)
         context.observe(self._herlaad, names=["dossier_id", "revisie"])
         self._herlaad()
 
@@ -305,12 +297,11 @@ class WarmtestrategieenOefening(w.VBox):
         strategie = self._gekozen()
         if strategie is None:
             return
-        self._bevestig_tekst.value = (f"Weet je zeker dat je <b>{e(strategie.naam)}</b> wilt verwijderen? Scores "
-                                      "die er in fase 4 al aan gegeven zijn, gaan mee.")
-        self._bevestig.layout.display = "flex"
+        self._bevestig.vraag(f"Weet je zeker dat je <b>{e(strategie.naam)}</b> wilt verwijderen? Scores "
+                             "die er in fase 4 al aan gegeven zijn, gaan mee.")
 
     def _verberg_bevestiging(self, _knop=None) -> None:
-        self._bevestig.layout.display = "none"
+        self._bevestig.verberg()
 
     @veilig()
     def _verwijder(self, _knop=None) -> None:
