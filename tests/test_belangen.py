@@ -14,6 +14,9 @@ from wijkkompas_widgets.dossier import InvoerFout, PartijInvoer
 from wijkkompas_widgets.dossier.belangen import PartijBelang
 from wijkkompas_widgets.werkboek import open_werkboek
 
+# Store tests run on SQLite and on PostgreSQL (see tests/conftest.py).
+pytestmark = pytest.mark.beide_backends
+
 
 def zichtbaar(html_tekst: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", html_tekst))

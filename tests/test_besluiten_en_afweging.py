@@ -14,6 +14,7 @@ import threading
 from datetime import datetime, timezone
 
 import pytest
+from conftest import nieuwe_pg_database
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
@@ -25,17 +26,21 @@ from wijkkompas_widgets.dossier.schema import SCHEMA_VERSIE
 from wijkkompas_widgets.dossier.store import _maak_engine, migreer_naar
 
 PG_URL = os.environ.get("WIJKKOMPAS_TEST_PG_URL")
+CI = os.environ.get("CI")
 NIEUWE_TABELLEN = ("besluit", "criterium", "weging", "weging_vastzetting", "strategie", "strategie_score",
                    "strategie_keuze", "koppelkans")
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG_URL, reason="WIJKKOMPAS_TEST_PG_URL is niet gezet"))])
+    not PG_URL and not CI, reason="WIJKKOMPAS_TEST_PG_URL is niet gezet"))])
 def opslag_url(request, tmp_path_factory) -> str:
     """One store per module (migrating is the slow part); every test works in dossiers of its own."""
     if request.param == "postgresql":
-        return PG_URL
-    return f"sqlite:///{tmp_path_factory.mktemp('afweging') / 'dossiers.sqlite'}"
+        url, opruimen = nieuwe_pg_database(request.getfixturevalue("pg_sjabloon"))
+        yield url
+        opruimen()
+        return
+    yield f"sqlite:///{tmp_path_factory.mktemp('afweging') / 'dossiers.sqlite'}"
 
 
 @pytest.fixture(scope="module")

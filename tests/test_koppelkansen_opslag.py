@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from conftest import nieuwe_pg_database
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,14 +23,18 @@ from wijkkompas_widgets.dossier.koppelkansen import (
 )
 
 PG_URL = os.environ.get("WIJKKOMPAS_TEST_PG_URL")
+CI = os.environ.get("CI")
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG_URL, reason="WIJKKOMPAS_TEST_PG_URL is niet gezet"))])
+    not PG_URL and not CI, reason="WIJKKOMPAS_TEST_PG_URL is niet gezet"))])
 def opslag_url(request, tmp_path_factory) -> str:
     if request.param == "postgresql":
-        return PG_URL
-    return f"sqlite:///{tmp_path_factory.mktemp('koppelkansen') / 'dossiers.sqlite'}"
+        url, opruimen = nieuwe_pg_database(request.getfixturevalue("pg_sjabloon"))
+        yield url
+        opruimen()
+        return
+    yield f"sqlite:///{tmp_path_factory.mktemp('koppelkansen') / 'dossiers.sqlite'}"
 
 
 @pytest.fixture(scope="module")

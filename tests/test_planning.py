@@ -45,6 +45,9 @@ from wijkkompas_widgets.dossier import DossierStore, GelijktijdigGewijzigd, Invo
 from wijkkompas_widgets.dossier.schema import SCHEMA_VERSIE
 from wijkkompas_widgets.dossier.store import _maak_engine, migreer_naar
 
+# Store tests run on SQLite and on PostgreSQL (see tests/conftest.py).
+pytestmark = pytest.mark.beide_backends
+
 
 def werk(omschrijving="Werk", eigenaar="Gemeente", soort="riolering", gebied="Merelstraat", niveau="straat",
          start=2028, eind=None, zekerheid="gepland", toelichting="", werk_id=0) -> Werk:

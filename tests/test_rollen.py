@@ -24,6 +24,9 @@ from wijkkompas_widgets.dossier import DossierStore, InvoerFout, OnbekendDossier
 from wijkkompas_widgets.dossier.rollen import Rol, Taak, lees_uren
 from wijkkompas_widgets.werkboek import open_werkboek
 
+# Store tests run on SQLite and on PostgreSQL (see tests/conftest.py).
+pytestmark = pytest.mark.beide_backends
+
 
 def zichtbaar(html_tekst: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", html_tekst))

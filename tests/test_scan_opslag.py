@@ -7,6 +7,9 @@ import pytest
 from wijkkompas_widgets.dossier import DossierStore, InvoerFout, OnbekendDossier
 from wijkkompas_widgets.dossier.scan import CONCEPT, INGEDIEND, ScanRespons, ScanRonde
 
+# Store tests run on SQLite and on PostgreSQL (see tests/conftest.py).
+pytestmark = pytest.mark.beide_backends
+
 
 @pytest.fixture
 def dossier(lege_store):

@@ -21,6 +21,9 @@ from wijkkompas_widgets.dossier import (
 from wijkkompas_widgets.dossier.schema import SCHEMA_VERSIE
 from wijkkompas_widgets.dossier.store import _MIGRATIES, migreer_naar
 
+# Store tests run on SQLite and on PostgreSQL (see tests/conftest.py).
+pytestmark = pytest.mark.beide_backends
+
 
 def test_eerste_start_heeft_precies_een_voorbeelddossier_met_partijen(store, store_url):
     dossiers = store.dossiers()
@@ -208,6 +211,7 @@ def test_beschadigd_bestand_geeft_nederlandse_melding_en_blijft_onaangeroerd(tmp
 
 
 @pytest.mark.skipif(os.name != "posix", reason="bestandsrechten zoals op Linux")
+@pytest.mark.alleen_sqlite
 def test_alleen_lezen_bestand_geeft_nederlandse_melding(tmp_path, store_url):
     DossierStore(store_url).dossiers()
     pad = store_url.removeprefix("sqlite:///")
@@ -257,6 +261,7 @@ def test_gelijktijdige_kernels_verliezen_geen_enkele_wijziging(lege_store, store
     assert namen == sorted(f"Partij {n}-{i}" for n in range(processen) for i in range(aantal))
 
 
+@pytest.mark.alleen_sqlite
 def test_sqlite_draait_in_wal_modus(store, store_url):
     pad = store_url.removeprefix("sqlite:///")
     with sqlite3.connect(pad) as conn:
