@@ -30,6 +30,19 @@ def test_voorverwarmen_kan_uit():
     assert not any(a.startswith("--preheat_kernel") for a in voila_argv(StartOpties(pool_size=0)))
 
 
+def test_workshop_pool_geeft_de_deelnemerspagina_een_eigen_voorverwarmde_pool(tmp_path):
+    """A room of 30 opens the participant page at once; the other pages keep their small pool.
+    Read by the real Voilà app class, so a change in how Voilà takes the option shows here."""
+    from wijkkompas_widgets.server import DEELNEMER, maak_voila_app_klasse
+
+    argv = voila_argv(StartOpties(pool_size=1, workshop_pool=8, notebooks=tmp_path))
+    app = maak_voila_app_klasse()()
+    app.initialize(argv)
+    assert app.config.VoilaKernelManager.kernel_pools_config == {
+        "default": {"pool_size": 1}, DEELNEMER: {"pool_size": 8}}
+    assert "--preheat_kernel=True" in argv
+
+
 def test_template_staat_op_jupyter_path_en_breidt_lab_uit():
     omgeving = voila_omgeving({"JUPYTER_PATH": "/elders"})
     assert omgeving["JUPYTER_PATH"].split(":") == [str(jupyter_share_dir()), "/elders"]

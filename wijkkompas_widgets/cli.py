@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     start.add_argument("--db-url", help=f"Database-URL, bijv. postgresql+psycopg://... (of zet {ENV_DB_URL}).")
     start.add_argument("--pool-size", type=int, default=1,
                        help="Aantal voorverwarmde kernels per notebook; 0 schakelt voorverwarmen uit.")
+    start.add_argument("--workshop-pool", type=int, default=0,
+                       help="Voorverwarmde kernels voor de deelnemerspagina van een workshop, bijv. 8 voor een "
+                            "zaal van 30 (standaard 0: gelijk aan --pool-size).")
     sub.add_parser("info", help="Laat zien waar de dossiers worden bewaard.")
     return parser
 
@@ -72,7 +75,8 @@ def start(args) -> int:
     except WerkboekFout as fout:
         print(f"Kan de dossiers niet openen: {fout}", file=sys.stderr)
         return 2
-    opties = StartOpties(port=args.port, ip=args.ip, open_browser=not args.no_browser, pool_size=args.pool_size)
+    opties = StartOpties(port=args.port, ip=args.ip, open_browser=not args.no_browser, pool_size=args.pool_size,
+                         workshop_pool=args.workshop_pool)
     print(f"Dossiers: {_toon_url(url)}", flush=True)
     print("Het werkboek wordt gestart; stoppen met Ctrl+C.", flush=True)
     proces = subprocess.Popen(

@@ -9,6 +9,7 @@ from pathlib import Path
 from .paths import jupyter_share_dir, notebooks_dir
 
 WELKOM = "00_welkom.ipynb"
+DEELNEMER = "workshop_deelnemer.ipynb"  # the page every workshop participant opens at once
 TEMPLATE = "wijkkompas"
 MAX_UPLOAD = 50 * 1024 * 1024  # the template refuses bigger files in the browser (see index.html.j2)
 WEBSOCKET_MAX_BERICHT = 64 * 1024 * 1024  # room for a 50 MB upload plus the message around it
@@ -20,6 +21,9 @@ class StartOpties:
     ip: str = "127.0.0.1"
     open_browser: bool = True
     pool_size: int = 1
+    # Pre-heated kernels for the workshop participant page alone: a room of 30 opens it within a
+    # minute, so it needs a bigger pool than the other pages (0 = the same as pool_size).
+    workshop_pool: int = 0
     # Idle kernels (a closed tab) are shut down after this many seconds; a participant who
     # keeps the tab open is never culled (cull_connected stays False).
     cull_idle_timeout: int = 900
@@ -46,9 +50,16 @@ def voila_argv(opties: StartOpties) -> list[str]:
         # No --VoilaExecutor.timeout: a pre-heated kernel waits in its first cell
         # (wait_for_request) until a visitor arrives, and a cell timeout would kill it.
     ]
-    if opties.pool_size > 0:
+    if opties.pool_size > 0 or opties.workshop_pool > 0:
         argv += ["--preheat_kernel=True", f"--pool_size={opties.pool_size}"]
+    if opties.workshop_pool > 0:
+        argv.append(f"--WijkkompasVoila.workshop_pool={opties.workshop_pool}")
     return argv
+
+
+def kernel_pools(pool_size: int, workshop_pool: int) -> dict:
+    """Voilà's per-notebook pool sizes: the participant page gets its own (see StartOpties)."""
+    return {"default": {"pool_size": pool_size}, DEELNEMER: {"pool_size": workshop_pool}}
 
 
 def voila_omgeving(basis: dict[str, str] | None = None) -> dict[str, str]:
@@ -70,11 +81,21 @@ def maak_voila_app_klasse():
     """A Voilà app whose root URL leads to the welcome notebook instead of a file list."""
     from jupyter_server.utils import url_path_join
     from tornado.web import RedirectHandler
-    from traitlets import default
+    from traitlets import Int, default
     from voila.app import Voila
 
     class WijkkompasVoila(Voila):
         name = "wijkkompas"
+        workshop_pool = Int(0, help="Voorverwarmde kernels voor de deelnemerspagina van een workshop.").tag(
+            config=True)
+
+        def initialize(self, argv=None):
+            super().initialize(argv)
+            if self.workshop_pool > 0:
+                # Set before start() builds the kernel manager, which reads it from our config.
+                # (A nested dict on the command line is deprecated in traitlets, hence this trait.)
+                self.config.VoilaKernelManager.kernel_pools_config = kernel_pools(
+                    self.voila_configuration.default_pool_size, self.workshop_pool)
 
         @default("tornado_settings")
         def _tornado_settings_standaard(self):
