@@ -596,7 +596,7 @@ def test_migratie_van_schema_0004_naar_0005_behoudt_gegevens(tmp_path):
     oude_engine.dispose()
 
     store = DossierStore(url)
-    assert store.schema_versie() == SCHEMA_VERSIE == "0005"
+    assert store.schema_versie() == SCHEMA_VERSIE  # 0005 or any later schema
     assert [d.naam for d in store.dossiers()] == ["Oude wijk"]
     [partij] = store.partijen("abcdefabcdef")
     assert [(w.omschrijving, w.versie) for w in store.planning_werken("abcdefabcdef")] == [("Riool Merelstraat", 2)]

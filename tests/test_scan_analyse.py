@@ -271,12 +271,12 @@ def test_eigenschap_een_concept_verandert_de_resultaten_niet(ingediend, concept)
     for nummer, item in enumerate(ingediend):
         r = store.start_respons(dossier_id, ronde.id, f"Persoon {nummer}", item.organisatie)
         for stelling_id, waarde in item.antwoorden.items():
-            store.beantwoord(dossier_id, r.id, stelling_id, waarde)
+            store.beantwoord_stelling(dossier_id, r.id, stelling_id, waarde)
         store.dien_in(dossier_id, r.id)
     voor = analyseer(SCAN, store.scan_responsen(dossier_id, ronde.id))
     c = store.start_respons(dossier_id, ronde.id, "Concept", concept.organisatie)
     for stelling_id, waarde in list(concept.antwoorden.items())[:-1]:  # not finished: stays a concept
-        store.beantwoord(dossier_id, c.id, stelling_id, waarde)
+        store.beantwoord_stelling(dossier_id, c.id, stelling_id, waarde)
     assert analyseer(SCAN, store.scan_responsen(dossier_id, ronde.id)) == voor
 
 

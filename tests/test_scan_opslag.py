@@ -28,7 +28,7 @@ def stelling_ids(inhoud) -> list[str]:
 
 def vul_alles_in(store, dossier_id, respons_id, stelling_ids, waarde=4):
     for stelling_id in stelling_ids:
-        store.beantwoord(dossier_id, respons_id, stelling_id, waarde)
+        store.beantwoord_stelling(dossier_id, respons_id, stelling_id, waarde)
 
 
 def momentopname(store: DossierStore, dossier_id: str):
@@ -47,9 +47,9 @@ def test_ronde_respons_en_antwoorden_heen_en_terug(store_url, lege_store, dossie
     assert isinstance(respons, ScanRespons)
     assert (respons.naam, respons.organisatie, respons.status, respons.antwoorden) == (
         "Fatima de Vries", "Gemeente Delft", CONCEPT, {})
-    lege_store.beantwoord(dossier.id, respons.id, stelling_ids[0], 2)
-    lege_store.beantwoord(dossier.id, respons.id, stelling_ids[1], None)  # weet niet
-    lege_store.beantwoord(dossier.id, respons.id, stelling_ids[0], 3)  # changed: overwritten, not added
+    lege_store.beantwoord_stelling(dossier.id, respons.id, stelling_ids[0], 2)
+    lege_store.beantwoord_stelling(dossier.id, respons.id, stelling_ids[1], None)  # weet niet
+    lege_store.beantwoord_stelling(dossier.id, respons.id, stelling_ids[0], 3)  # changed: overwritten, not added
 
     opnieuw = DossierStore(store_url, voorbeeld=False)  # as after a restart
     assert opnieuw.scan_rondes(dossier.id) == [ronde]
@@ -67,7 +67,7 @@ def test_rondes_staan_op_volgorde_van_aanmaken(lege_store, dossier):
 
 def test_dezelfde_naam_gaat_verder_met_de_eigen_antwoorden(lege_store, dossier, ronde, stelling_ids):
     eerste = lege_store.start_respons(dossier.id, ronde.id, "Jan Jansen", "Woonstichting")
-    lege_store.beantwoord(dossier.id, eerste.id, stelling_ids[3], 5)
+    lege_store.beantwoord_stelling(dossier.id, eerste.id, stelling_ids[3], 5)
     terug = lege_store.start_respons(dossier.id, ronde.id, "jan  JANSEN", "iets anders")
     assert terug.id == eerste.id
     assert terug.organisatie == "Woonstichting"  # the saved response keeps its own organisation
@@ -83,7 +83,7 @@ def test_concept_telt_pas_mee_na_indienen(lege_store, dossier, ronde, stelling_i
     klaar = lege_store.start_respons(dossier.id, ronde.id, "Klaar", "Gemeente")
     half = lege_store.start_respons(dossier.id, ronde.id, "Half", "Netbeheerder")
     vul_alles_in(lege_store, dossier.id, klaar.id, stelling_ids)
-    lege_store.beantwoord(dossier.id, half.id, stelling_ids[0], 1)
+    lege_store.beantwoord_stelling(dossier.id, half.id, stelling_ids[0], 1)
     assert lege_store.scan_responsen(dossier.id, ronde.id) == []
     ingediend = lege_store.dien_in(dossier.id, klaar.id)
     assert ingediend.status == INGEDIEND and ingediend.is_ingediend
@@ -113,7 +113,7 @@ def test_antwoorden_mogen_na_indienen_nog_wijzigen_zolang_de_ronde_open_is(lege_
     respons = lege_store.start_respons(dossier.id, ronde.id, "Jan", "Gemeente")
     vul_alles_in(lege_store, dossier.id, respons.id, stelling_ids, 3)
     lege_store.dien_in(dossier.id, respons.id)
-    lege_store.beantwoord(dossier.id, respons.id, stelling_ids[0], 1)
+    lege_store.beantwoord_stelling(dossier.id, respons.id, stelling_ids[0], 1)
     [terug] = lege_store.scan_responsen(dossier.id, ronde.id)
     assert terug.is_ingediend and terug.antwoorden[stelling_ids[0]] == 1
 
@@ -121,10 +121,10 @@ def test_antwoorden_mogen_na_indienen_nog_wijzigen_zolang_de_ronde_open_is(lege_
 @pytest.mark.parametrize("waarde", [0, 6, -1, 3.5, "4", True])
 def test_ongeldige_waarde_wordt_geweigerd(lege_store, dossier, ronde, stelling_ids, waarde):
     respons = lege_store.start_respons(dossier.id, ronde.id, "Jan", "Gemeente")
-    lege_store.beantwoord(dossier.id, respons.id, stelling_ids[0], 4)
+    lege_store.beantwoord_stelling(dossier.id, respons.id, stelling_ids[0], 4)
     voor = momentopname(lege_store, dossier.id)
     with pytest.raises(InvoerFout, match="getal van 1 tot en met 5 of 'weet niet'"):
-        lege_store.beantwoord(dossier.id, respons.id, stelling_ids[0], waarde)
+        lege_store.beantwoord_stelling(dossier.id, respons.id, stelling_ids[0], waarde)
     assert momentopname(lege_store, dossier.id) == voor
 
 
@@ -132,18 +132,18 @@ def test_onbekende_stelling_wordt_geweigerd(lege_store, dossier, ronde):
     respons = lege_store.start_respons(dossier.id, ronde.id, "Jan", "Gemeente")
     voor = momentopname(lege_store, dossier.id)
     with pytest.raises(InvoerFout, match="Onbekende stelling"):
-        lege_store.beantwoord(dossier.id, respons.id, "mot-99", 3)
+        lege_store.beantwoord_stelling(dossier.id, respons.id, "mot-99", 3)
     assert momentopname(lege_store, dossier.id) == voor
 
 
 def test_gesloten_ronde_neemt_niets_meer_aan_tot_heropenen(lege_store, dossier, ronde, stelling_ids):
     jan = lege_store.start_respons(dossier.id, ronde.id, "Jan", "Gemeente")
-    lege_store.beantwoord(dossier.id, jan.id, stelling_ids[0], 4)
+    lege_store.beantwoord_stelling(dossier.id, jan.id, stelling_ids[0], 4)
     gesloten = lege_store.sluit_scan_ronde(dossier.id, ronde.id)
     assert gesloten.is_gesloten
     voor = momentopname(lege_store, dossier.id)
     with pytest.raises(InvoerFout, match="is gesloten"):
-        lege_store.beantwoord(dossier.id, jan.id, stelling_ids[0], 1)
+        lege_store.beantwoord_stelling(dossier.id, jan.id, stelling_ids[0], 1)
     with pytest.raises(InvoerFout, match="is gesloten"):
         lege_store.start_respons(dossier.id, ronde.id, "Nieuwkomer", "Corporatie")
     with pytest.raises(InvoerFout, match="is gesloten"):
@@ -153,7 +153,7 @@ def test_gesloten_ronde_neemt_niets_meer_aan_tot_heropenen(lege_store, dossier, 
     assert lege_store.start_respons(dossier.id, ronde.id, "Jan", "Gemeente").antwoorden == {stelling_ids[0]: 4}
 
     assert not lege_store.heropen_scan_ronde(dossier.id, ronde.id).is_gesloten
-    lege_store.beantwoord(dossier.id, jan.id, stelling_ids[0], 1)
+    lege_store.beantwoord_stelling(dossier.id, jan.id, stelling_ids[0], 1)
     assert lege_store.scan_respons(dossier.id, jan.id).antwoorden == {stelling_ids[0]: 1}
 
 
@@ -189,7 +189,7 @@ def test_een_dossier_kan_niet_bij_de_scan_van_een_ander(lege_store, dossier, ron
         lambda: lege_store.scan_responsen(ander.id, ronde.id),
         lambda: lege_store.scan_respons(ander.id, respons.id),
         lambda: lege_store.start_respons(ander.id, ronde.id, "Indringer", "Elders"),
-        lambda: lege_store.beantwoord(ander.id, respons.id, stelling_ids[0], 1),
+        lambda: lege_store.beantwoord_stelling(ander.id, respons.id, stelling_ids[0], 1),
         lambda: lege_store.dien_in(ander.id, respons.id),
         lambda: lege_store.sluit_scan_ronde(ander.id, ronde.id),
         lambda: lege_store.heropen_scan_ronde(ander.id, ronde.id),
@@ -215,13 +215,13 @@ def test_onbekend_dossier_of_onzinnige_ids(lege_store, dossier, ronde):
         with pytest.raises(InvoerFout):
             lege_store.scan_responsen(dossier.id, onzin)
         with pytest.raises(InvoerFout):
-            lege_store.beantwoord(dossier.id, onzin, "mot-01", 3)
+            lege_store.beantwoord_stelling(dossier.id, onzin, "mot-01", 3)
 
 
 def test_schrijven_markeert_het_dossier_als_gewijzigd(lege_store, dossier, ronde, stelling_ids):
     respons = lege_store.start_respons(dossier.id, ronde.id, "Jan", "Gemeente")
     voor = lege_store.dossier(dossier.id).gewijzigd
-    lege_store.beantwoord(dossier.id, respons.id, stelling_ids[0], 4)
+    lege_store.beantwoord_stelling(dossier.id, respons.id, stelling_ids[0], 4)
     assert lege_store.dossier(dossier.id).gewijzigd > voor
 
 
@@ -246,5 +246,5 @@ def test_twee_apparaten_met_dezelfde_naam_krijgen_dezelfde_antwoordenlijst(store
     a = lege_store.start_respons(dossier.id, ronde.id, "Jan", "Gemeente")
     b = tweede_kernel.start_respons(dossier.id, ronde.id, "JAN", "Gemeente")
     assert a.id == b.id
-    tweede_kernel.beantwoord(dossier.id, b.id, "mot-01", 2)
+    tweede_kernel.beantwoord_stelling(dossier.id, b.id, "mot-01", 2)
     assert lege_store.scan_respons(dossier.id, a.id).antwoorden == {"mot-01": 2}

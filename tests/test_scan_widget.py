@@ -281,7 +281,7 @@ def test_herladen_bouwt_de_stellingen_niet_opnieuw(store_url, lege_store, dossie
     assert oefening._knoppen[stellingen[0].id] is knoppen and knoppen.value == 5
     assert oefening._nieuwe_ronde.value == "Najaar"  # what the user typed is not replaced by a suggestion
     # someone else (same respondent on a phone) changed an answer: a reload shows it without saving again
-    lege_store.beantwoord(dossier.id, oefening._respons.id, stellingen[1].id, 2)
+    lege_store.beantwoord_stelling(dossier.id, oefening._respons.id, stellingen[1].id, 2)
     oefening.context.gewijzigd()
     assert oefening._knoppen[stellingen[1].id].value == 2
 

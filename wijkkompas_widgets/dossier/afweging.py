@@ -378,14 +378,19 @@ class AfwegingOpslag:
             if ontbreekt:
                 raise InvoerFout(f"Geef elk criterium punten (0 mag ook); nog niet ingevuld: {', '.join(ontbreekt)}. "
                                  "Er is niets opgeslagen.")
-            conn.execute(delete(schema.weging).where(schema.weging.c.partij_id == partij_id))
-            moment = nu()
-            conn.execute(insert(schema.weging), [
-                {"dossier_id": dossier_id, "partij_id": partij_id, "criterium_id": criterium_id, "punten": waarde,
-                 "gewijzigd": moment}
-                for criterium_id, waarde in schoon.items()
-            ])
+            self._vervang_weging(conn, dossier_id, partij_id, schoon)
         return schoon
+
+    @staticmethod
+    def _vervang_weging(conn: Connection, dossier_id: str, partij_id: int, schoon: Mapping[int, float]) -> None:
+        """Replace a party's points (checked by ``controleer_punten``) inside the caller's transaction."""
+        conn.execute(delete(schema.weging).where(schema.weging.c.partij_id == partij_id))
+        moment = nu()
+        conn.execute(insert(schema.weging), [
+            {"dossier_id": dossier_id, "partij_id": partij_id, "criterium_id": criterium_id, "punten": waarde,
+             "gewijzigd": moment}
+            for criterium_id, waarde in schoon.items()
+        ])
 
     def wis_weging(self, dossier_id: str, partij_id: int) -> None:
         """Remove a party's points (it weighs in no more), refused while the weights are fixed."""

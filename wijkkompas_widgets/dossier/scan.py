@@ -177,7 +177,7 @@ class ScanOpslag:
                 vraag = vraag.where(tabel.c.status == INGEDIEND)
             return self._met_antwoorden(conn, conn.execute(vraag).all())
 
-    def beantwoord(self, dossier_id: str, respons_id: int, stelling_id: str, waarde: int | None) -> None:
+    def beantwoord_stelling(self, dossier_id: str, respons_id: int, stelling_id: str, waarde: int | None) -> None:
         """Save one answer (1-5, or ``None`` for 'weet niet'); changing it later overwrites it.
         Also after submitting, as long as the round is open."""
         if stelling_id not in self._scan_stelling_ids():

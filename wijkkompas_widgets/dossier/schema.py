@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
-SCHEMA_VERSIE = "0005"
+SCHEMA_VERSIE = "0006"
 
 
 class UTCDateTime(TypeDecorator):
@@ -341,4 +341,78 @@ koppelkans = Table(
     UniqueConstraint("dossier_id", "titel_sleutel", name="uq_koppelkans_per_dossier"),
     CheckConstraint("herkomst IN ('natuurlijk-moment', 'sociaal', 'nieuw')", name="ck_koppelkans_herkomst"),
     CheckConstraint("besluit IS NULL OR besluit IN ('gekozen', 'niet')", name="ck_koppelkans_besluit"),
+)
+
+# since schema 0006: live workshops. A session belongs to a dossier; its rounds carry a JSON snapshot of
+# their questions; participants are known by name within a session (and by a recovery code); one row per
+# answer (upserted, so answering twice keeps one row) and one per submission. The facilitator's PIN is
+# only stored as a salted hash; ``mislukt``/``mislukt_sinds``/``geblokkeerd_tot`` stop guessing it.
+workshop_sessie = Table(
+    "workshop_sessie",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("naam", String(200), nullable=False),
+    Column("code", String(16), nullable=False, unique=True),
+    Column("pin_hash", String(200), nullable=False),
+    Column("mislukt", Integer, nullable=False, default=0),
+    Column("mislukt_sinds", UTCDateTime, nullable=True),
+    Column("geblokkeerd_tot", UTCDateTime, nullable=True),
+    Column("aangemaakt", UTCDateTime, nullable=False),
+    Column("gesloten", UTCDateTime, nullable=True),
+    Index("ix_workshop_sessie_dossier", "dossier_id"),
+)
+
+workshop_ronde = Table(
+    "workshop_ronde",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("sessie_id", String(32), ForeignKey("workshop_sessie.id", ondelete="CASCADE"), nullable=False),
+    Column("oefening", String(20), nullable=False),
+    Column("volgorde", Integer, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("vragen", Text, nullable=False),  # JSON list of the questions (Vraag fields), fixed at creation
+    Column("geopend", UTCDateTime, nullable=True),
+    Column("gesloten", UTCDateTime, nullable=True),
+    Column("overgenomen", UTCDateTime, nullable=True),
+    Column("besluit_id", Integer, nullable=True),  # entry in the besluitenlog of the adoption (no FK: see 0006)
+    Index("ix_workshop_ronde_sessie", "sessie_id"),
+    CheckConstraint("status IN ('klaar', 'open', 'gesloten', 'overgenomen')", name="ck_workshop_ronde_status"),
+)
+
+workshop_deelnemer = Table(
+    "workshop_deelnemer",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("sessie_id", String(32), ForeignKey("workshop_sessie.id", ondelete="CASCADE"), nullable=False),
+    Column("naam", String(200), nullable=False),
+    Column("naam_sleutel", String(200), nullable=False),
+    Column("organisatie", String(200), nullable=False),
+    Column("spoor", String(1), nullable=False, default=""),
+    Column("herstelcode", String(16), nullable=False),
+    Column("aangemaakt", UTCDateTime, nullable=False),
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    UniqueConstraint("sessie_id", "naam_sleutel", name="uq_workshop_deelnemer_naam"),
+    UniqueConstraint("sessie_id", "herstelcode", name="uq_workshop_deelnemer_herstelcode"),
+)
+
+workshop_antwoord = Table(
+    "workshop_antwoord",
+    metadata,
+    Column("ronde_id", String(32), ForeignKey("workshop_ronde.id", ondelete="CASCADE"), primary_key=True),
+    Column("deelnemer_id", String(32), ForeignKey("workshop_deelnemer.id", ondelete="CASCADE"), primary_key=True),
+    Column("sleutel", String(100), primary_key=True),
+    Column("waarde", Integer, nullable=True),  # NULL = 'weet niet'
+    Column("gewijzigd", UTCDateTime, nullable=False),
+    Index("ix_workshop_antwoord_ronde_gewijzigd", "ronde_id", "gewijzigd"),
+    Index("ix_workshop_antwoord_deelnemer", "deelnemer_id"),
+)
+
+workshop_indiening = Table(
+    "workshop_indiening",
+    metadata,
+    Column("ronde_id", String(32), ForeignKey("workshop_ronde.id", ondelete="CASCADE"), primary_key=True),
+    Column("deelnemer_id", String(32), ForeignKey("workshop_deelnemer.id", ondelete="CASCADE"), primary_key=True),
+    Column("ingediend", UTCDateTime, nullable=False),
+    Index("ix_workshop_indiening_deelnemer", "deelnemer_id"),
 )

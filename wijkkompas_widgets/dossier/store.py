@@ -16,6 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: SQLite's own busy handling only
+    fcntl = None
+
 import yaml
 from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -42,6 +47,7 @@ from .model import (
 from .planning import PlanningOpslag
 from .rollen import RollenOpslag
 from .scan import ScanOpslag
+from .workshop import WorkshopOpslag
 
 ENV_DB_URL = "WIJKKOMPAS_DB_URL"
 ENV_DATA_DIR = "WIJKKOMPAS_DATA_DIR"
@@ -93,6 +99,16 @@ def _maak_engine(url: str) -> Engine:
     return engine
 
 
+def _slotbestand(url: str) -> str | None:
+    """The lock file of a SQLite database file (see ``DossierStore._schrijfslot``), or None."""
+    if fcntl is None or not url.startswith("sqlite:///"):
+        return None
+    bestand = url.removeprefix("sqlite:///")
+    if bestand == ":memory:" or bestand.startswith("file:"):
+        return None
+    return f"{bestand}.schrijfslot"
+
+
 def _is_alleen_lezen(fout: BaseException) -> bool:
     tekst = str(fout).lower()
     return "readonly" in tekst or "read-only" in tekst or "read only" in tekst
@@ -122,12 +138,15 @@ def _opslagfout(fout: BaseException, url: str) -> OpslagFout:
 
 
 class DossierStore(
-    AfwegingOpslag, BelangenOpslag, BesluitenOpslag, KoppelkansenOpslag, PlanningOpslag, RollenOpslag, ScanOpslag
+    AfwegingOpslag, BelangenOpslag, BesluitenOpslag, KoppelkansenOpslag, PlanningOpslag, RollenOpslag, ScanOpslag,
+    WorkshopOpslag,
 ):
     """All reads and writes of wijkdossiers. Methods raise only ``WerkboekFout`` subclasses."""
 
     def __init__(self, url: str | None = None, *, inhoud_: Inhoud | None = None, voorbeeld: bool = True):
         self.url = url or standaard_url()
+        self._slotpad = _slotbestand(self.url)
+        self._slot_lokaal = threading.local()
         self._inhoud = inhoud_ or inhoud()
         self._bekende_types = {t.id for t in self._inhoud.partijtypen}
         self._bekende_knooppunten = {k.id for k in self._inhoud.knooppunten}
@@ -152,12 +171,36 @@ class DossierStore(
     def _schrijf(self) -> Iterator[Connection]:
         """One transaction for one user change: all of it is saved, or none of it."""
         try:
-            with self.engine.connect().execution_options(schrijven=True) as conn, conn.begin():
+            with self._schrijfslot(), self.engine.connect().execution_options(schrijven=True) as conn, conn.begin():
                 yield conn
         except IntegrityError:
             raise
         except (OperationalError, DBAPIError) as fout:
             raise _opslagfout(fout, self.url) from fout
+
+    @contextmanager
+    def _schrijfslot(self) -> Iterator[None]:
+        """A fair queue for SQLite writers in different processes (one Voilà kernel per page).
+
+        SQLite's busy handler polls: a waiting writer sleeps up to 100 ms between tries and newcomers
+        take the lock first, so with 30 workshop participants writing at once some waited seconds
+        (benchmarks/workshop.py). A blocking ``flock`` on a file next to the database wakes the next
+        waiter as soon as the lock is free. Re-entrant per thread; PostgreSQL queues by itself."""
+        if self._slotpad is None or getattr(self._slot_lokaal, "diepte", 0):
+            yield
+            return
+        try:
+            fd = os.open(self._slotpad, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:  # e.g. a read-only folder: SQLite's own busy handling still applies
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            self._slot_lokaal.diepte = 1
+            yield
+        finally:
+            self._slot_lokaal.diepte = 0
+            os.close(fd)  # closing releases the lock, also when the process dies
 
     # -- schema ---------------------------------------------------------------------------
     def schema_versie(self) -> str | None:
@@ -472,14 +515,22 @@ class DossierStore(
         belang = validatie.controleer_schaal(belang, "Belang")
         with self._schrijf() as conn:
             self._raak_aan(conn, dossier_id)
-            resultaat = conn.execute(
-                update(schema.partij)
-                .where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
-                .values(invloed=invloed, belang=belang, gewijzigd=nu())
-            )
-            if resultaat.rowcount == 0:
-                raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
+            self._zet_plaats(conn, dossier_id, partij_id, invloed, belang)
         return self._partij(dossier_id, partij_id)
+
+    @staticmethod
+    def _zet_plaats(conn, dossier_id: str, partij_id: int, invloed: int, belang: int, *,
+                    nieuwe_versie: bool = False) -> None:
+        """Write a party's (checked) place inside the caller's transaction. ``nieuwe_versie`` for a change
+        made elsewhere (adopting a workshop), so an edit form still open on the old version notices."""
+        extra = {"versie": schema.partij.c.versie + 1} if nieuwe_versie else {}
+        resultaat = conn.execute(
+            update(schema.partij)
+            .where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
+            .values(invloed=invloed, belang=belang, gewijzigd=nu(), **extra)
+        )
+        if resultaat.rowcount == 0:
+            raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
 
     def _werk_partij_bij(self, dossier_id: str, partij_id: int, **waarden) -> Partij:
         """One update of a party's own fields (not the edit form), as one transaction."""

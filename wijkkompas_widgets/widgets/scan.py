@@ -422,7 +422,7 @@ class SamenwerkingsscanOefening(w.VBox):
     def _bewaar_antwoord(self, stelling: ScanStelling, keuze) -> None:
         waarde = None if keuze == WEET_NIET else keuze
         try:
-            self.context.store.beantwoord(self.context.dossier_id, self._respons.id, stelling.id, waarde)
+            self.context.store.beantwoord_stelling(self.context.dossier_id, self._respons.id, stelling.id, waarde)
         except WerkboekFout:
             try:  # show what is really saved (and whether the round was closed meanwhile)
                 self._vul_rondes()
