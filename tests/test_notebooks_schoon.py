@@ -11,10 +11,10 @@ from wijkkompas_widgets.paths import notebooks_dir
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
 
 
-def test_alle_vijf_notebooks_zijn_er():
+def test_alle_notebooks_zijn_er():
     assert [p.name for p in NOTEBOOKS] == [
         "00_welkom.ipynb", "01_samen_starten.ipynb", "02_karakteriseren.ipynb", "03_strategieen.ipynb",
-        "04_keuzes.ipynb",
+        "04_keuzes.ipynb", "workshop_begeleider.ipynb", "workshop_deelnemer.ipynb",
     ]
 
 

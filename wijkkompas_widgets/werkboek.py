@@ -8,13 +8,16 @@
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
 import ipywidgets as w
 
 from .widgets.afspraken import AfsprakenOefening
 from .widgets.afweging import AfwegingOefening
 from .widgets.belangen import AmbitiesBelangenOefening
 from .widgets.besluitenlog import BesluitenlogOefening
-from .widgets.context import WerkboekContext, maak_context
+from .widgets.context import WerkboekContext, lees_queryparameters, maak_context
 from .widgets.doel import DoelOefening
 from .widgets.domeinen import SocialeKoppelkansenOefening
 from .widgets.kaart import KnooppuntKaart
@@ -33,9 +36,13 @@ from .widgets.salience import SalienceOefening
 from .widgets.scan import SamenwerkingsscanOefening
 from .widgets.strategieen import WarmtestrategieenOefening
 from .widgets.weging import WegingOefening
-from .widgets.welkom import FaseNavigatie, VoortgangOverzicht
+from .widgets.welkom import FaseNavigatie, VoortgangOverzicht, WorkshopLinks
 from .widgets.wijkprofiel import WijkprofielOefening
 from .widgets.woonlasten import WoonlastenOefening
+
+if TYPE_CHECKING:
+    from .widgets.workshop_begeleider import BegeleiderWeergave
+    from .widgets.workshop_deelnemer import DeelnemerWeergave
 
 # Which exercise goes inside which knooppunt's card (a tuple: several, one under the other).
 OEFENINGEN = {
@@ -117,6 +124,10 @@ class Werkboek:
         kaart.add_class("wk-kaart-besluitenlog")
         return kaart
 
+    def workshops(self) -> WorkshopLinks:
+        """Links to the facilitator's and the participant's page of a live workshop."""
+        return WorkshopLinks(self.context)
+
     def navigatie(self, fase: int) -> FaseNavigatie:
         return FaseNavigatie(self.context, fase)
 
@@ -124,3 +135,20 @@ class Werkboek:
 def open_werkboek(pagina: str = "", *, store_url: str | None = None, query: dict[str, str] | None = None) -> Werkboek:
     """Read the dossier from the page URL and open the store; problems become a message on the page."""
     return Werkboek(maak_context(store_url, query), pagina)
+
+
+def open_begeleider(*, store_url: str | None = None, query: dict[str, str] | None = None) -> BegeleiderWeergave:
+    """The facilitator's page of a live workshop; the dossier in the page URL is preselected."""
+    from .widgets.workshop_begeleider import BegeleiderWeergave
+
+    query = lees_queryparameters() if query is None else query
+    # after lees_queryparameters Voilà has put the request (host, path) in the environment: the join URL
+    return BegeleiderWeergave(maak_context(store_url, query), omgeving=dict(os.environ))
+
+
+def open_deelnemer(*, store_url: str | None = None, query: dict[str, str] | None = None) -> DeelnemerWeergave:
+    """The participant's page of a live workshop; the code in the page URL (``?code=…``) is filled in."""
+    from .widgets.workshop_deelnemer import DeelnemerWeergave
+
+    query = lees_queryparameters() if query is None else query
+    return DeelnemerWeergave(maak_context(store_url, query), code=query.get("code", ""))

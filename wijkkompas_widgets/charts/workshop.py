@@ -26,7 +26,7 @@ def machtbelang_spreiding_figuur(uitslag) -> Figure:
         as_.plot([belang, belang], [partij.invloed.minimum, partij.invloed.maximum], color="#444444",
                  linestyle="--", linewidth=1.1, marker="_", markersize=9, zorder=2)
     if partijen:
-        as_.set_title(f"Macht/belang volgens {uitslag.deelnemers} deelnemer{'s' if uitslag.deelnemers != 1 else ''}: "
+        as_.set_title(f"Macht/belang volgens {uitslag.deelnemers} deelnemer{'s' if uitslag.deelnemers != 1 else ''}\n"
                       "punt = mediaan, streepjeslijn = laagste tot hoogste antwoord", fontsize=10.5)
     else:
         as_.set_title("Macht/belang (nog geen ingediende antwoorden)")

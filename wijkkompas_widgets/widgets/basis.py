@@ -74,6 +74,38 @@ CSS = """
 .wk-weging-verschillen { border-left: 4px solid #E69F00; background: #fff8e8; padding: 2px 10px; margin: 6px 0; }
 .wk-afweging-onvolledig { margin: 6px 0; }
 .wk-keuze-gekozen { font-size: 1.05em; }
+.wk-workshop-kop h2 { margin: 4px 0; }
+.wk-workshop-start-tabs .lm-TabBar-tab, .wk-workshop-start-tabs .p-TabBar-tab { flex: 0 0 auto; min-width: 220px; }
+.wk-workshop-code { font-family: "DejaVu Sans Mono", Consolas, "Courier New", monospace; font-size: 3.2em;
+                    font-weight: bold; letter-spacing: 0.12em; color: #00304f; line-height: 1.1; margin: 2px 0; }
+.wk-workshop-deelnemen { display: flex; flex-wrap: wrap; gap: 10px 28px; align-items: flex-start;
+                         border: 2px solid #0072B2; border-radius: 8px; padding: 10px 16px; background: #f6fafd; }
+.wk-workshop-deelnemen > div:first-child { flex: 1 1 420px; min-width: 0; }
+.wk-workshop-deelnemen > div:last-child { flex: 0 0 auto; max-width: 240px; }
+.wk-workshop-deelnemen .wk-workshop-url { font-family: monospace; font-size: 1.3em; word-break: break-all; }
+.wk-workshop-qr svg { background: #fff; display: block; }
+.wk-workshop-ronde-rij { border-bottom: 1px solid #e3e3e3; padding: 4px 0; align-items: center; }
+.wk-workshop-status { display: inline-block; border: 1px solid #777; border-radius: 10px; padding: 0 8px;
+                      font-size: 0.85em; margin-left: 6px; background: #f5f5f5; }
+.wk-workshop-status-open { border-color: #009E73; background: #eefaf5; font-weight: bold; }
+.wk-workshop-status-gesloten { border-color: #b35900; background: #fff4e5; }
+.wk-workshop-status-overgenomen { border-style: dashed; border-color: #0072B2; background: #eef6fb; }
+.wk-workshop-stand { font-size: 1.25em; margin: 6px 0 0 0; }
+.wk-workshop-tijd { color: #555; font-size: 0.85em; }
+.wk-workshop-vraag { margin: 2px 0 6px 0; }
+.wk-workshop-groep { margin: 12px 0 2px 0; }
+.wk-workshop-opgeslagen { color: #00553d; font-size: 0.9em; min-height: 1.2em; }
+.wk-workshop-formulier { border: 1px solid #c8c8c8; border-radius: 6px; padding: 6px 14px; margin: 10px 0;
+                         background: #fff; }
+.wk-workshop-formulier-dicht { background: #f7f7f7; }
+.wk-workshop-wie { border-left: 5px solid #0072B2; background: #eef6fb; padding: 6px 12px; margin: 8px 0; }
+.wk-workshop-herstelcode { font-family: monospace; font-size: 1.3em; font-weight: bold; letter-spacing: 0.08em; }
+.wk-workshop-knoppen .widget-toggle-button.mod-active { font-weight: bold; outline: 2px solid #00406b;
+  outline-offset: -2px; background: #dbeaf5; color: #00304f; }
+.wk-workshop-knoppen .widget-toggle-button.mod-active::before { content: "✔ "; }
+.wk-workshop-som { font-weight: bold; margin: 4px 0; }
+a.wk-download { display: inline-block; border: 1px solid #0072B2; border-radius: 4px; padding: 3px 10px;
+                margin: 4px 0; text-decoration: none; color: #00406b; background: #eef6fb; }
 </style>
 """
 

@@ -85,3 +85,25 @@ class FaseNavigatie(w.HTML):
                     f"{richting} fase: {fase.nummer} {e(fase.naam)}</a>"
                 )
         self.value = "<nav aria-label='Navigatie tussen de fasen'>" + " &nbsp;|&nbsp; ".join(links) + "</nav>"
+
+
+class WorkshopLinks(w.HTML):
+    """Links to the two pages of a live workshop; the facilitator's link carries the open dossier."""
+
+    def __init__(self, context: WerkboekContext):
+        super().__init__()
+        self.add_class("wk-workshop-links")
+        self.context = context
+        context.observe(self._vul, names="dossier_id")
+        self._vul()
+
+    def _vul(self, _change=None) -> None:
+        parameter = e(self.context.url_parameter())
+        self.value = (
+            "<nav aria-label='Workshop'><ul>"
+            f"<li><a href='workshop_begeleider.ipynb{parameter}' class='wk-link-workshop-begeleider'>"
+            "Een workshop begeleiden →</a> — maak een sessie met dit dossier en zet de code op het scherm.</li>"
+            "<li><a href='workshop_deelnemer.ipynb' class='wk-link-workshop-deelnemer'>Meedoen aan een workshop →"
+            "</a> — met de code van de begeleider, op je eigen laptop of telefoon.</li>"
+            "</ul></nav>"
+        )
