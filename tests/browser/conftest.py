@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -26,7 +22,7 @@ CHROMIUM_VLAGGEN = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
-from browserhulp import WACHT_MS  # noqa: E402,F401 - shared with the tests
+from browserhulp import WACHT_MS, vrije_poort, wacht_op_server  # noqa: E402,F401 - shared with the tests
 
 
 def pytest_collection_modifyitems(items):
@@ -50,33 +46,12 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 1000}, "locale": "nl-NL"}
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wacht_op_server(url: str, proces: subprocess.Popen, deadline_s: float = 90) -> None:
-    einde = time.monotonic() + deadline_s
-    while time.monotonic() < einde:
-        if proces.poll() is not None:
-            raise RuntimeError(f"Voilà stopte meteen (code {proces.returncode})")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except urllib.error.HTTPError:
-            return  # any HTTP answer means the server is up
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("Voilà kwam niet op tijd op")
-
-
 @pytest.fixture(scope="session")
 def voila_server():
     """Base URL of a Voilà server on loopback with its own empty data folder."""
     data_map = Path(tempfile.mkdtemp(prefix="wijkkompas-browser-"))
     omgeving = voila_omgeving({**os.environ, "WIJKKOMPAS_DATA_DIR": str(data_map)})
-    poort = _vrije_poort()
+    poort = vrije_poort()
     opties = StartOpties(port=poort, open_browser=False, pool_size=1, cull_interval=10, cull_idle_timeout=120)
     log = open(data_map / "voila.log", "w")  # noqa: SIM115 - closed below
     _SERVERLOG[:] = [data_map / "voila.log"]
@@ -86,7 +61,7 @@ def voila_server():
         env=omgeving, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
-        _wacht_op_server(f"http://127.0.0.1:{poort}/voila/static/", proces)
+        wacht_op_server(f"http://127.0.0.1:{poort}/voila/static/", proces)
         yield f"http://127.0.0.1:{poort}"
     finally:
         proces.terminate()
