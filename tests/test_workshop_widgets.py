@@ -500,3 +500,14 @@ def test_welkomstpagina_linkt_naar_de_workshoppaginas_met_het_dossier(store_url,
     links = open_werkboek("00_welkom.ipynb", store_url=store_url, query={"dossier": dossier.id}).workshops()
     assert f"workshop_begeleider.ipynb?dossier={dossier.id}" in links.value
     assert "workshop_deelnemer.ipynb" in links.value and "Meedoen aan een workshop" in zichtbaar(links.value)
+
+
+def test_deelnemerspagina_laadt_geen_pandas_of_matplotlib():
+    """Thirty participant kernels at once: the page's import stays light (about 65 MB less per kernel)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from wijkkompas_widgets.deelnemen import open_deelnemer; "
+            "print(sorted(m for m in ('matplotlib', 'pandas') if m in sys.modules))")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uit.strip() == "[]"

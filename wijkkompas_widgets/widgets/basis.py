@@ -6,13 +6,15 @@ import base64
 import functools
 import html
 import logging
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
-from matplotlib.figure import Figure
 
 from .. import teksten
-from ..charts import figuur_naar_png
 from ..dossier.model import WerkboekFout
+
+if TYPE_CHECKING:  # matplotlib is imported only by pages that draw (the participant page does not)
+    from matplotlib.figure import Figure
 
 log = logging.getLogger("wijkkompas")
 
@@ -160,6 +162,8 @@ def veilig(melding_attr: str = "_melding"):
 
 def figuur_html(figuur: Figure, alt: str, breedte: str = "100%") -> str:
     """An ``<img>`` with alt text for a matplotlib figure; the figure is closed afterwards."""
+    from ..charts import figuur_naar_png
+
     data = base64.b64encode(figuur_naar_png(figuur)).decode("ascii")
     return (
         f'<img src="data:image/png;base64,{data}" alt="{e(alt)}" '
@@ -202,3 +206,12 @@ class Bevestiging(w.HBox):
 
     def verberg(self) -> None:
         self.layout.display = "none"
+
+
+def zet_keuze(veld: w.Dropdown | w.RadioButtons, waarde) -> None:
+    """Select ``waarde``. In ipywidgets 8 the value None means 'nothing selected' (a blank field), even
+    when an option such as '– onbekend –' has the value None; select that option by index instead."""
+    if waarde is None and veld.options and veld.options[0][1] is None:
+        veld.index = 0
+    else:
+        veld.value = waarde

@@ -26,7 +26,7 @@ from ..dossier import GelijktijdigGewijzigd, InvoerFout
 from ..dossier.koppelkansen import STANDAARD_SCORECRITERIA, Koppelkans, KoppelkansInvoer
 from ..dossier.model import nu
 from ..dossier.validatie import naam_sleutel
-from .basis import BREED, Bevestiging, Melding, e, figuur_html, knop, veilig
+from .basis import BREED, Bevestiging, Melding, e, figuur_html, knop, veilig, zet_keuze
 from .context import WerkboekContext
 from .domeinen import SLEUTEL as SOCIALE_SLEUTEL
 from .formulier import VersieFormulier
@@ -45,15 +45,6 @@ _UITERSTEN = {
 }
 _EIGEN_UITERSTEN = ("scoort slecht", "scoort heel goed")
 
-
-
-def zet_keuze(veld: w.Dropdown | w.RadioButtons, waarde) -> None:
-    """Select ``waarde``. In ipywidgets 8 the value None means 'nothing selected' (a blank field), even
-    when an option such as '– onbekend –' has the value None; select that option by index instead."""
-    if waarde is None and veld.options and veld.options[0][1] is None:
-        veld.index = 0
-    else:
-        veld.value = waarde
 
 
 def score_opties(sleutel: str) -> list[tuple[str, int | None]]:

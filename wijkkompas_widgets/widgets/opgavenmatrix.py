@@ -23,11 +23,10 @@ from ..analysis.opgavenmatrix import (
 )
 from ..charts.opgavenmatrix import opgavenmatrix_figuur
 from ..dossier.validatie import schone_tekst
-from .basis import BREED, e, figuur_html, veilig
+from .basis import BREED, e, figuur_html, veilig, zet_keuze
 from .context import WerkboekContext
 from .formulier import FormulierOefening
 from .kop import toon_oefening
-from .koppelkansen import zet_keuze
 
 _CEL = w.Layout(width="140px")
 _OPTIES = [("– nog leeg –", None)] + [(f"{teken(v)} {label}", v) for v, label in WAARDEN]

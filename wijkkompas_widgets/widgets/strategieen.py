@@ -27,10 +27,9 @@ from ..analysis.wijkprofiel import opmaak
 from ..dossier import GelijktijdigGewijzigd
 from ..dossier.afweging import Strategie, StrategieInvoer
 from ..dossier.koppelkansen import Koppelkans
-from .basis import BREED, Bevestiging, Melding, e, knop, veilig
+from .basis import BREED, Bevestiging, Melding, e, knop, veilig, zet_keuze
 from .context import WerkboekContext
 from .kop import geen_dossier_html, toon_oefening
-from .koppelkansen import zet_keuze
 from .wijkprofiel import profiel_van_dossier
 
 _BREED_VELD = w.Layout(width="720px")

@@ -14,9 +14,8 @@ from ..dossier.model import InvoerFout, WerkboekFout
 from ..dossier.validatie import naam_sleutel
 from ..workshop.codes import normaliseer_code
 from ..workshop.model import GESLOTEN, OPEN, OVERGENOMEN, WEGING_TOTAAL, Antwoorden, Deelnemer, Ronde, Sessie, Vraag
-from .basis import BREED, VELD, Melding, e, knop, log, stijl, veilig
+from .basis import BREED, VELD, Melding, e, knop, log, stijl, veilig, zet_keuze
 from .context import WerkboekContext
-from .koppelkansen import score_opties, zet_keuze
 from .workshop_live import Verversing, download_link, tijd
 
 WEET_NIET = "weet-niet"  # the toggle value for 'weet niet'; stored as None
@@ -110,6 +109,8 @@ class RondeFormulier(w.VBox):
                 opties = [(label, waarde) for waarde, label in self._weergave.schaal]
                 beschrijving, breedte = f"Stelling {nummer}", "128px"
             elif oefening == "koppelkansen":
+                from .koppelkansen import score_opties  # only here: it loads the phase-3 analysis and charts
+
                 sleutel = vraag.sleutel.split(":", 1)[-1]
                 opties = [o for o in score_opties(sleutel) if o[1] is not None]
                 beschrijving, breedte = vraag.label, "auto"
