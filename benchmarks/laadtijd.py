@@ -43,6 +43,8 @@ EERSTE_OEFENING = {
     "02_karakteriseren.ipynb": ".wk-oefening-wijkprofiel",
     "03_strategieen.ipynb": ".wk-oefening-koppelkansen",
     "04_keuzes.ipynb": ".wk-oefening-afweging",
+    "workshop_begeleider.ipynb": ".wk-workshop-sessienaam",
+    "workshop_deelnemer.ipynb": ".wk-workshop-naam",
 }
 STANDAARD_OEFENING = ".wk-kaart"  # a page without an exercise yet: its first card
 
@@ -376,6 +378,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--timeout", type=float, default=180.0,
                         help="Maximale wachttijd in seconden voor server, pool en pagina (standaard 180).")
     parser.add_argument("--json", type=Path, help="Schrijf de resultaten ook als JSON naar dit pad.")
+    parser.add_argument("--alleen", nargs="+", metavar="NOTEBOOK",
+                        help="Alleen deze notebooks (naam zonder .ipynb), altijd naast de vloer.")
     return parser
 
 
@@ -394,7 +398,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         map_ = werkmap / "notebooks"
         map_.mkdir()
-        for bron in [*sorted(NOTEBOOKS.glob("*.ipynb")), HIER / VLOER]:
+        gekozen = [b for b in sorted(NOTEBOOKS.glob("*.ipynb")) if not args.alleen or b.stem in args.alleen]
+        for bron in [*gekozen, HIER / VLOER]:
             shutil.copy2(bron, map_ / bron.name)
         notebooks = sorted(p.name for p in map_.glob("*.ipynb"))
         belasting_start = belasting()
