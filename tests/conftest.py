@@ -64,7 +64,7 @@ def pg_sjabloon():
     """A migrated, empty database per xdist worker: new test databases are copies of it (fast)."""
     from wijkkompas_widgets.dossier import DossierStore
 
-    naam = f"wk_sjabloon_{_werker()}"
+    naam = f"wk_sjabloon_{_werker()}_{os.getpid()}"  # unique: several test runs may share one cluster
     beheer = _pg_beheer()
     with beheer.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
