@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from pg_hulp import PG_BASIS_URL, PG_REDEN, nieuwe_pg_database, pg_beheer, pg_url, werker
+from sqlalchemy import text
 
 _SESSIE_MAP = Path(tempfile.mkdtemp(prefix="wijkkompas-tests-"))
 os.environ["WIJKKOMPAS_DATA_DIR"] = str(_SESSIE_MAP)  # before any kernel or store starts
@@ -25,9 +26,6 @@ def pytest_sessionfinish(session, exitstatus):
 # PostgreSQL for the store tests: an empty cluster on loopback (``.ci/postgres.sh`` starts one). Tests
 # marked ``beide_backends`` run on SQLite and on PostgreSQL, each in a fresh database copied from a
 # migrated template, so they are as isolated as the SQLite file per test.
-PG_BASIS_URL = os.environ.get("WIJKKOMPAS_TEST_PG_URL")
-_PG_REDEN = "WIJKKOMPAS_TEST_PG_URL is niet gezet (start een cluster met .ci/postgres.sh)"
-_pg_teller = iter(range(1, 1_000_000))
 
 
 def pytest_configure(config):
@@ -41,22 +39,8 @@ def pytest_generate_tests(metafunc):
             and not definitie.get_closest_marker("alleen_sqlite")):
         # In CI a missing PostgreSQL is an error (the fixture fails), never a silent skip.
         pg = pytest.param("postgresql", marks=pytest.mark.skipif(
-            not PG_BASIS_URL and not os.environ.get("CI"), reason=_PG_REDEN))
+            not PG_BASIS_URL and not os.environ.get("CI"), reason=PG_REDEN))
         metafunc.parametrize("backend", ["sqlite", pg], indirect=True)
-
-
-def _pg_beheer():
-    if not PG_BASIS_URL:
-        pytest.fail(f"{_PG_REDEN}; in CI draaien de store-tests ook op PostgreSQL.")
-    return create_engine(PG_BASIS_URL, isolation_level="AUTOCOMMIT")
-
-
-def _pg_url(database: str) -> str:
-    return PG_BASIS_URL.rsplit("/", 1)[0] + f"/{database}"
-
-
-def _werker() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "gw")
 
 
 @pytest.fixture(scope="session")
@@ -64,32 +48,17 @@ def pg_sjabloon():
     """A migrated, empty database per xdist worker: new test databases are copies of it (fast)."""
     from wijkkompas_widgets.dossier import DossierStore
 
-    naam = f"wk_sjabloon_{_werker()}_{os.getpid()}"  # unique: several test runs may share one cluster
-    beheer = _pg_beheer()
+    naam = f"wk_sjabloon_{werker()}_{os.getpid()}"  # unique: several test runs may share one cluster
+    beheer = pg_beheer()
     with beheer.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{naam}"'))
-    store = DossierStore(_pg_url(naam), voorbeeld=False)
+    store = DossierStore(pg_url(naam), voorbeeld=False)
     store.engine.dispose()
     yield naam
     with beheer.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
     beheer.dispose()
-
-
-def nieuwe_pg_database(sjabloon: str) -> tuple[str, callable]:
-    """A fresh copy of the template; returns its URL and a function that drops it."""
-    naam = f"wk_t_{_werker()}_{os.getpid()}_{next(_pg_teller)}"
-    beheer = _pg_beheer()
-    with beheer.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{naam}" TEMPLATE "{sjabloon}"'))
-
-    def opruimen():
-        with beheer.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
-        beheer.dispose()
-
-    return _pg_url(naam), opruimen
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ import threading
 from datetime import datetime, timezone
 
 import pytest
-from conftest import nieuwe_pg_database
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pg_hulp import nieuwe_pg_database
 from sqlalchemy import create_engine, text
 
 from wijkkompas_widgets.dossier import DossierStore, GelijktijdigGewijzigd, InvoerFout, OnbekendDossier, PartijInvoer

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import nieuwe_pg_database
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pg_hulp import nieuwe_pg_database
 
 from wijkkompas_widgets.dossier import DossierStore, GelijktijdigGewijzigd, InvoerFout, OnbekendDossier
 from wijkkompas_widgets.dossier.afweging import StrategieInvoer

@@ -8,7 +8,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import nieuwe_pg_database
+from pg_hulp import nieuwe_pg_database
 from sqlalchemy import func, select
 
 from wijkkompas_widgets.dossier import DossierStore, InvoerFout, OnbekendDossier, PartijInvoer, schema

@@ -113,7 +113,7 @@ def test_partijnaam_met_html_wordt_tekst_en_opent_geen_dialoog(page: Page, voila
 def test_onbekend_dossier_in_de_url_geeft_nederlandse_melding(page: Page, voila_server):
     open_pagina(page, f"{voila_server}/voila/render/01_samen_starten.ipynb?dossier=ffffffffffff")
     expect(page.get_by_text("Dossier ffffffffffff bestaat niet (meer)")).to_be_visible()
-    expect(page.locator(".wk-oefening-partijen")).to_contain_text("Er is geen dossier geopend")
+    expect(page.locator(".wk-oefening-partijen")).to_contain_text("Er is geen dossier geopend", timeout=WACHT_MS)
     assert page.locator(".voila-error").count() == 0
     assert "Traceback" not in page.content()
 
