@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from wijkkompas_widgets import cli
 from wijkkompas_widgets.paths import jupyter_share_dir, notebooks_dir
 from wijkkompas_widgets.server import StartOpties, voila_argv, voila_omgeving, welkom_url
@@ -83,3 +85,72 @@ def test_websocket_laat_een_upload_van_50_mb_door_tot_onze_eigen_controle():
     assert app.tornado_settings["websocket_max_message_size"] > MAX_UPLOAD
     sjabloon = (jupyter_share_dir() / "voila" / "templates" / "wijkkompas" / "index.html.j2").read_text()
     assert f"MAX_UPLOAD = {MAX_UPLOAD // (1024 * 1024)} * 1024 * 1024" in sjabloon
+
+
+# -- export and import on the command line (issue 7) ----------------------------------------------------------------
+VOORBEELD = "Voorbeeld: Groenoord en Kethel aardgasvrij"
+
+
+def _eigen_map(tmp_path, monkeypatch):
+    """A data folder of its own; setenv first, so the folder the command sets is undone after the test."""
+    map_ = tmp_path / "dossiers"
+    monkeypatch.setenv("WIJKKOMPAS_DATA_DIR", str(map_))
+    monkeypatch.delenv("WIJKKOMPAS_DB_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return map_
+
+
+def test_export_json_en_import_op_de_opdrachtregel(tmp_path, capsys, monkeypatch):
+    from wijkkompas_widgets.dossier import DossierStore
+
+    map_ = _eigen_map(tmp_path, monkeypatch)
+    assert cli.main(["export", "--format", "json", VOORBEELD.lower(), "--data-dir", str(map_)]) == 0
+    [bestand] = tmp_path.glob("wijkdossier-voorbeeld-groenoord-en-kethel-aardgasvrij-*.json")
+    assert str(bestand) in capsys.readouterr().out
+
+    assert cli.main(["import", str(bestand), "--data-dir", str(map_)]) == 0
+    uit = capsys.readouterr().out
+    store = DossierStore(f"sqlite:///{map_ / 'wijkdossiers.sqlite'}")
+    kopie = next(d for d in store.dossiers() if d.naam == f"{VOORBEELD} (geïmporteerd)")
+    assert kopie.id in uit and kopie.naam in uit
+    assert len(store.partijen(kopie.id)) == len(store.partijen(next(d.id for d in store.dossiers()
+                                                                    if d.naam == VOORBEELD)))
+
+    (tmp_path / "uit").mkdir()
+    assert cli.main(["export", kopie.id, "-o", str(tmp_path / "uit"), "--data-dir", str(map_)]) == 0
+    [tweede] = (tmp_path / "uit").glob("wijkdossier-*.json")
+    assert tweede.read_bytes().replace(" (geïmporteerd)".encode(), b"") == bestand.read_bytes()
+    assert cli.main(["export", kopie.id, "-o", str(tmp_path / "uit" / "eigen.json"), "--data-dir", str(map_)]) == 0
+    assert (tmp_path / "uit" / "eigen.json").read_bytes() == tweede.read_bytes()
+
+
+def test_export_van_onbekend_dossier_stopt_met_nederlandse_melding(tmp_path, capsys, monkeypatch):
+    map_ = _eigen_map(tmp_path, monkeypatch)
+    assert cli.main(["export", "Wijk die er niet is", "--data-dir", str(map_)]) == 2
+    fout = capsys.readouterr().err
+    assert "Er is geen dossier met het nummer of de naam 'Wijk die er niet is'" in fout
+    assert VOORBEELD in fout and "Traceback" not in fout  # it lists the dossiers there are
+    assert not list(tmp_path.glob("*.json"))
+
+
+def test_import_van_slecht_of_ontbrekend_bestand_stopt_met_nederlandse_melding(tmp_path, capsys, monkeypatch):
+    map_ = _eigen_map(tmp_path, monkeypatch)
+    (tmp_path / "kapot.json").write_bytes(b'{"soort": "iets anders"}')
+    assert cli.main(["import", "kapot.json", "--data-dir", str(map_)]) == 2
+    fout = capsys.readouterr().err
+    assert "Het bestand 'kapot.json' is niet ingelezen: het is geen wijkdossier" in fout and "Traceback" not in fout
+    assert cli.main(["import", "bestaat-niet.json", "--data-dir", str(map_)]) == 2
+    assert "bestaat niet" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("soort", ["docx", "xlsx"])
+def test_export_naar_word_en_excel_op_de_opdrachtregel(tmp_path, capsys, monkeypatch, soort):
+    from wijkkompas_widgets import export
+
+    if not hasattr(export, f"exporteer_{soort}"):
+        pytest.skip(f"exporteer_{soort} staat nog niet in wijkkompas_widgets.export")
+    map_ = _eigen_map(tmp_path, monkeypatch)
+    assert cli.main(["export", "--format", soort, VOORBEELD, "--data-dir", str(map_)]) == 0
+    [bestand] = tmp_path.glob(f"wijkdossier-*.{soort}")
+    assert bestand.read_bytes()[:2] == b"PK"  # both are zip containers
+    assert str(bestand) in capsys.readouterr().out

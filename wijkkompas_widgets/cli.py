@@ -1,4 +1,5 @@
-"""The ``wijkkompas`` command: ``wijkkompas start`` serves the werkboek with Voilà."""
+"""The ``wijkkompas`` command: ``wijkkompas start`` serves the werkboek with Voilà; ``export`` and ``import``
+move a dossier out of and into the store (Word, Excel, JSON)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import sys
 import time
 import urllib.request
 import webbrowser
+from pathlib import Path
 
-from .dossier.model import WerkboekFout
+from .dossier import validatie
+from .dossier.model import Dossier, InvoerFout, OnbekendDossier, WerkboekFout
 from .dossier.store import ENV_DATA_DIR, ENV_DB_URL, DossierStore, standaard_url
 from .server import StartOpties, voila_argv, voila_omgeving, welkom_url
 
@@ -32,7 +35,32 @@ def _parser() -> argparse.ArgumentParser:
                        help="Voorverwarmde kernels voor de deelnemerspagina van een workshop, bijv. 8 voor een "
                             "zaal van 30 (standaard 0: gelijk aan --pool-size).")
     sub.add_parser("info", help="Laat zien waar de dossiers worden bewaard.")
+    uit = sub.add_parser("export", help="Sla een dossier op als Word-rapport, Excel-werkboek of reservekopie (JSON).")
+    uit.add_argument("--format", choices=sorted(EXPORTSOORTEN), default="json",
+                     help="docx (Word), xlsx (Excel) of json (reservekopie om terug te zetten; standaard).")
+    uit.add_argument("dossier", metavar="DOSSIER", help="Het nummer of de naam van het dossier.")
+    uit.add_argument("-o", "--output", metavar="PAD",
+                     help="Bestand of map om in op te slaan (standaard: de huidige map, met een naam als "
+                          "wijkdossier-<naam>-<datum>.<format>).")
+    _opslag_opties(uit)
+    in_ = sub.add_parser("import", help="Zet een reservekopie (JSON) terug als nieuw dossier.")
+    in_.add_argument("bestand", metavar="BESTAND", help="Het .json-bestand dat 'wijkkompas export' of het "
+                                                        "werkboek maakte.")
+    _opslag_opties(in_)
     return parser
+
+
+# format → (name of the export function in ``wijkkompas_widgets.export``, what the file is)
+EXPORTSOORTEN: dict[str, tuple[str, str]] = {
+    "docx": ("exporteer_docx", "Het Word-rapport"),
+    "xlsx": ("exporteer_xlsx", "Het Excel-werkboek"),
+    "json": ("exporteer_json", "De reservekopie"),
+}
+
+
+def _opslag_opties(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help=f"Map voor de dossiers (of zet {ENV_DATA_DIR}).")
+    parser.add_argument("--db-url", help=f"Database-URL, bijv. postgresql+psycopg://... (of zet {ENV_DB_URL}).")
 
 
 def _pas_omgeving_aan(args) -> None:
@@ -105,9 +133,107 @@ def info(args) -> int:
     return 0
 
 
+def _kies_dossier(store: DossierStore, tekst: str) -> Dossier:
+    """A dossier by its number, or by a name that only one dossier has (case and spaces don't count)."""
+    tekst = tekst.strip()
+    if validatie.is_dossier_id(tekst):
+        try:
+            return store.dossier(tekst)
+        except OnbekendDossier:
+            pass
+    dossiers = store.dossiers()
+    gelijk = [d for d in dossiers if d.naam == tekst] or [
+        d for d in dossiers if validatie.naam_sleutel(d.naam) == validatie.naam_sleutel(tekst)]
+    if len(gelijk) == 1:
+        return gelijk[0]
+    if gelijk:
+        regels = "\n".join(f"  {d.id}  {d.naam}" for d in gelijk)
+        raise InvoerFout(f"Er zijn {len(gelijk)} dossiers met de naam '{tekst}'. Geef het nummer van het dossier "
+                         f"dat je bedoelt:\n{regels}")
+    regels = "\n".join(f"  {d.id}  {d.naam}" for d in dossiers[:20]) or "  (nog geen dossiers)"
+    raise OnbekendDossier(f"Er is geen dossier met het nummer of de naam '{tekst}'. Deze dossiers zijn er:\n{regels}")
+
+
+def _doelpad(uitvoer: str | None, standaardnaam: str) -> Path:
+    if not uitvoer:
+        return Path.cwd() / standaardnaam
+    pad = Path(uitvoer).expanduser()
+    return pad / standaardnaam if pad.is_dir() else pad
+
+
+def _schrijf_bestand(pad: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a failed write never leaves half a file under the real name."""
+    tijdelijk = pad.with_name(f".{pad.name}.{os.getpid()}.tmp")
+    try:
+        tijdelijk.write_bytes(data)
+        os.replace(tijdelijk, pad)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
+
+
+def _reden(fout: OSError) -> str:
+    """Why a file could not be read or written, in Dutch (the system's own text is English)."""
+    if isinstance(fout, FileNotFoundError):
+        return "het bestand of de map bestaat niet"
+    if isinstance(fout, PermissionError):
+        return "je hebt er geen toegang toe"
+    if isinstance(fout, IsADirectoryError):
+        return "dat is een map, geen bestand"
+    return f"het besturingssysteem meldt: {fout.strerror or fout}"
+
+
+def exporteer(args) -> int:
+    _pas_omgeving_aan(args)
+    functie, wat = EXPORTSOORTEN[args.format]
+    try:
+        from . import export
+
+        maak = getattr(export, functie, None)
+        if maak is None:
+            print(f"{wat} ({args.format}) kan deze versie van het werkboek nog niet maken; kies --format json.",
+                  file=sys.stderr)
+            return 2
+        store = DossierStore(standaard_url())
+        dossier = _kies_dossier(store, args.dossier)
+        data = maak(store, dossier.id)
+        pad = _doelpad(args.output, export.bestandsnaam(dossier, args.format))
+        _schrijf_bestand(pad, data)
+    except WerkboekFout as fout:
+        print(f"Exporteren is niet gelukt: {fout}", file=sys.stderr)
+        return 2
+    except OSError as fout:
+        print(f"Het bestand kon niet worden opgeslagen in {fout.filename or args.output}: {_reden(fout)}. "
+              "Kies met -o een map waarin je mag schrijven.", file=sys.stderr)
+        return 2
+    print(f"{wat} van '{dossier.naam}' staat in {pad}")
+    return 0
+
+
+def importeer(args) -> int:
+    _pas_omgeving_aan(args)
+    pad = Path(args.bestand).expanduser()
+    try:
+        from .export import MAX_IMPORT, importeer_json
+
+        if pad.stat().st_size > MAX_IMPORT:  # refused before reading 50 MB and more into memory
+            raise InvoerFout(f"Het bestand '{pad.name}' is groter dan {MAX_IMPORT // (1024 * 1024)} MB en is niet "
+                             "ingelezen. Er is niets veranderd.")
+        data = pad.read_bytes()
+        store = DossierStore(standaard_url())
+        dossier = importeer_json(store, data, pad.name)
+    except WerkboekFout as fout:
+        print(f"Importeren is niet gelukt: {fout}", file=sys.stderr)
+        return 2
+    except OSError as fout:
+        print(f"Het bestand {pad} kon niet worden gelezen: {_reden(fout)}. Er is niets veranderd.", file=sys.stderr)
+        return 2
+    print(f"Dossier '{dossier.naam}' is toegevoegd met nummer {dossier.id}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"start": start, "info": info}[args.opdracht](args)
+    return {"start": start, "info": info, "export": exporteer, "import": importeer}[args.opdracht](args)
 
 
 if __name__ == "__main__":
