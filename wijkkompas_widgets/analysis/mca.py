@@ -699,3 +699,20 @@ def grote_verschillen(genormaliseerd: dict[str, dict[str, float]], namen: dict[s
     return [f"Bij '{naam}' lopen de gewichten flink uiteen: {procent(waarden[hoog])} bij {hoog} en "
             f"{procent(waarden[laag])} bij {laag}. Bespreek waar dat verschil vandaan komt."
             for _v, naam, hoog, laag, waarden in verschillen]
+
+
+def volledig_gewogen(partijen: Iterable[tuple[int, str]], criterium_ids: Iterable[int],
+                     wegingen: Mapping[int, Mapping[int, float]]) -> tuple[dict[str, dict[str, float]], list[str]]:
+    """The points of the parties that gave points to every criterion (``{partij naam: {str(criterium id):
+    punten}}``), and the names of the parties that have not (completely) weighed: a party with a criterion
+    left out is 'onbekend', never counted with 0. Shared by the exercise and the exports."""
+    criteria = set(criterium_ids)
+    compleet: dict[str, dict[str, float]] = {}
+    ontbreekt: list[str] = []
+    for partij_id, naam in partijen:
+        punten = wegingen.get(partij_id, {})
+        if criteria and set(punten) == criteria:
+            compleet[naam] = {str(c): v for c, v in punten.items()}
+        else:
+            ontbreekt.append(naam)
+    return compleet, ontbreekt

@@ -228,3 +228,28 @@ def bedrag_als_tekst(bedrag: float | None) -> str:
     if bedrag is None:
         return ""
     return f"{bedrag:.0f}" if float(bedrag).is_integer() else f"{bedrag:.2f}".replace(".", ",")
+
+
+def toetsen_per_huishouden(huishoudtypen: Iterable, huishoudens: object, *, definitie_posten: Iterable[str],
+                           marge: float, namen: Mapping[str, str]) -> list[tuple[object, Woonlastentoets]]:
+    """The toets of every household type (content order) that has at least one amount and at least one
+    counted post, from the saved form's ``huishoudens`` (``{type id: {"voor": {post: bedrag}, "na": …}}``).
+    Malformed parts of the form count as empty. Shared by the exercise and the exports."""
+    alles = huishoudens if isinstance(huishoudens, Mapping) else {}
+    definitie_posten = tuple(definitie_posten)
+    uitkomsten = []
+    for huishouden in huishoudtypen:
+        item = alles.get(huishouden.id)
+        item = item if isinstance(item, Mapping) else {}
+        voor = item.get("voor") if isinstance(item.get("voor"), Mapping) else {}
+        na = item.get("na") if isinstance(item.get("na"), Mapping) else {}
+        if not any(v is not None for v in [*voor.values(), *na.values()]):
+            continue
+        try:
+            toets = woonlastentoets({p: voor.get(p) for p in huishouden.posten},
+                                    {p: na.get(p) for p in huishouden.posten},
+                                    definitie_posten=definitie_posten, marge=marge, namen=namen)
+        except InvoerFout:
+            continue  # no counted post filled in yet: the household is left out
+        uitkomsten.append((huishouden, toets))
+    return uitkomsten

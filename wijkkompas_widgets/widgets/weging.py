@@ -18,6 +18,7 @@ from ..analysis.mca import (
     normaliseer_punten,
     opsomming,
     procent,
+    volledig_gewogen,
 )
 from ..charts.weging import wegingen_figuur
 from ..dossier import InvoerFout, WerkboekFout
@@ -310,17 +311,8 @@ class WegingOefening(w.VBox):
         self._som.value = f"<div class='wk-weging-som-tekst' role='status'>{e(som_tekst(totaal))}</div>"
 
     def _gewogen(self) -> tuple[dict[str, dict[str, float]], list[str]]:
-        """Points of the parties that gave points to every criterion ({partij naam: {criterium: punten}}), and
-        the names of the parties that have not (or not completely) weighed yet."""
-        criteria = {c.id for c in self._criteria}
-        compleet, ontbreekt = {}, []
-        for partij in self._partijen:
-            punten = self._wegingen.get(partij.id, {})
-            if criteria and set(punten) == criteria:
-                compleet[partij.naam] = {str(c): v for c, v in punten.items()}
-            else:
-                ontbreekt.append(partij.naam)
-        return compleet, ontbreekt
+        return volledig_gewogen([(p.id, p.naam) for p in self._partijen], [c.id for c in self._criteria],
+                                self._wegingen)
 
     def _toon_overzicht(self) -> None:
         namen = self._namen()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..analysis.woonlasten import bedrag_als_tekst, bedrag_uit_tekst, euro, woonlastentoets
+from ..analysis.woonlasten import bedrag_als_tekst, bedrag_uit_tekst, euro, toetsen_per_huishouden
 from ..charts.woonlasten import woonlasten_figuur
 from ..dossier import InvoerFout
 from .basis import BREED, e, figuur_html, tabel_html, veilig
@@ -121,21 +121,11 @@ class WoonlastenOefening(FormulierOefening):
     def _toetsen(self) -> list[tuple[str, object]]:
         """The toets for every household type with at least one amount, in the content's order."""
         definitie = self._fase34.definitie(self._definitie.value)
-        namen = {p.id: p.naam for p in self._fase34.posten}
-        uitkomsten = []
-        for huishouden in self._fase34.huishoudtypen:
-            item = self._huishouden_gegevens(huishouden.id)
-            voor, na = item.get("voor") or {}, item.get("na") or {}
-            if not any(v is not None for v in [*voor.values(), *na.values()]):
-                continue
-            try:
-                toets = woonlastentoets({p: voor.get(p) for p in huishouden.posten},
-                                        {p: na.get(p) for p in huishouden.posten},
-                                        definitie_posten=definitie.posten, marge=self._marge.value, namen=namen)
-            except InvoerFout:
-                continue  # a household without counted posts yet; its row says so below
-            uitkomsten.append((huishouden.naam, toets))
-        return uitkomsten
+        uitkomsten = toetsen_per_huishouden(
+            self._fase34.huishoudtypen, self._formulier.gegevens.get("huishoudens"),
+            definitie_posten=definitie.posten, marge=self._marge.value,
+            namen={p.id: p.naam for p in self._fase34.posten})
+        return [(huishouden.naam, toets) for huishouden, toets in uitkomsten]
 
     def _toon_uitkomst(self) -> None:
         uitkomsten = self._toetsen()

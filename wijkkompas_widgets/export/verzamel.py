@@ -1,0 +1,273 @@
+"""What the Word report and the Excel workbook show, read from the store once and worked out with the same
+analysis functions the exercises use.
+
+Both exports read a dossier through ``DossierVerzameling``: every part is read on first use and kept, so the
+report and the workbook never read the same table twice, and never compute anything of their own. Where an
+exercise reads its data with a plain helper (``lees_stand``, ``profiel_van_dossier``) that helper is used as it
+is; the two small summaries an exercise makes inside its view (the completely weighed parties, the woonlasten
+per household) are repeated here line for line, so a report says what the page shows.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..analysis.koppelkansen import eigen_criteria_uit_formulier, marge_uit_formulier, rangschik_koppelkansen
+from ..analysis.mca import Gevoeligheid, gevoeligheid, normaliseer_punten, volledig_gewogen
+from ..analysis.planning import natuurlijke_momenten
+from ..analysis.woonlasten import Woonlastentoets, toetsen_per_huishouden
+from ..content import Inhoud
+from ..dossier.koppelkansen import STANDAARD_SCORECRITERIA
+from ..dossier.model import WerkboekFout
+
+TITEL = "Bouwstenen voor het wijkuitvoeringsplan"
+NOG_NIET = "Nog niet ingevuld."
+STANDAARD_SLEUTELS = tuple(sleutel for sleutel, _label in STANDAARD_SCORECRITERIA)
+
+# The saved forms (one JSON document per dossier and key), as the exercises name them.
+FORMULIEREN = {
+    "doel": "doel",
+    "regierol": "regierol",
+    "afspraken": "afspraken",
+    "wijkprofiel": "wijkprofiel",
+    "transitieopgaven": "transitieopgaven",
+    "fysieke_kenmerken": "fysieke_kenmerken",
+    "sociale_koppelkansen": "sociale_koppelkansen",
+    "natuurlijke_momenten": "natuurlijke-momenten",
+    "beeld_toetsen": "beeld_toetsen",
+    "koppelkansen_criteria": "koppelkansen_criteria",
+    "opgavenmatrix": "opgavenmatrix",
+    "woonlasten": "woonlasten",
+    "gevoeligheid": "gevoeligheid",
+}
+
+
+class DossierVerzameling:
+    """One dossier as the exports see it. Raises ``OnbekendDossier`` at once for an unknown dossier."""
+
+    def __init__(self, store, dossier_id: str):
+        self.store = store
+        self.dossier_id = dossier_id
+        self.dossier = store.dossier(dossier_id)
+        self.inhoud: Inhoud = store._inhoud
+        self._formulieren: dict[str, dict] = {}
+
+    # -- plain reads ----------------------------------------------------------------------
+    def formulier(self, naam: str) -> dict:
+        sleutel = FORMULIEREN[naam]
+        if sleutel not in self._formulieren:
+            gegevens, _versie = self.store.formulier(self.dossier_id, sleutel)
+            self._formulieren[sleutel] = gegevens if isinstance(gegevens, dict) else {}
+        return self._formulieren[sleutel]
+
+    @cached_property
+    def statussen(self) -> dict[str, str]:
+        return self.store.statussen(self.dossier_id)
+
+    @cached_property
+    def partijen(self):
+        return self.store.partijen(self.dossier_id)
+
+    @cached_property
+    def partijnamen(self) -> dict[int, str]:
+        return {p.id: p.naam for p in self.partijen}
+
+    @cached_property
+    def partij_belangen(self):
+        return self.store.partij_belangen(self.dossier_id)
+
+    @cached_property
+    def eigen_belangen(self):
+        return self.store.eigen_belangen(self.dossier_id)
+
+    @cached_property
+    def belangnamen(self) -> dict[str, str]:
+        """Catalogue and own interests by id, in the order the exercise lists them."""
+        namen = {b.id: b.naam for b in self.inhoud.fase1.belangen}
+        namen.update({b.id: b.naam for b in self.eigen_belangen})
+        return namen
+
+    @cached_property
+    def taken(self):
+        return self.store.taken(self.dossier_id)
+
+    @cached_property
+    def rollen(self):
+        return self.store.rollen(self.dossier_id)
+
+    @cached_property
+    def scan_rondes(self):
+        return self.store.scan_rondes(self.dossier_id)
+
+    @cached_property
+    def scan_responsen(self) -> dict[int, list]:
+        """Every response per round, concepts included (the results use only the submitted ones)."""
+        return {r.id: self.store.scan_responsen(self.dossier_id, r.id, alleen_ingediend=False)
+                for r in self.scan_rondes}
+
+    @cached_property
+    def werken(self):
+        return self.store.planning_werken(self.dossier_id)
+
+    @cached_property
+    def marge(self) -> int:
+        return marge_uit_formulier(self.formulier("natuurlijke_momenten"))
+
+    @cached_property
+    def momenten(self):
+        return natuurlijke_momenten(self.werken, self.marge)
+
+    @cached_property
+    def koppelkansen(self):
+        return self.store.koppelkansen(self.dossier_id)
+
+    @cached_property
+    def koppelkans_criteria(self) -> tuple[str, ...]:
+        return (*STANDAARD_SLEUTELS, *eigen_criteria_uit_formulier(self.formulier("koppelkansen_criteria")))
+
+    @cached_property
+    def koppelkansen_rangschikking(self):
+        return rangschik_koppelkansen(self.koppelkansen, self.koppelkans_criteria)
+
+    @cached_property
+    def criteria(self):
+        return self.store.criteria(self.dossier_id)
+
+    @cached_property
+    def wegingen(self) -> dict[int, dict[int, float]]:
+        return self.store.wegingen(self.dossier_id)
+
+    @cached_property
+    def vastzetting(self):
+        return self.store.vastzetting(self.dossier_id)
+
+    @cached_property
+    def vastzettingen(self):
+        return self.store.vastzettingen(self.dossier_id)
+
+    @cached_property
+    def strategieen(self):
+        return self.store.strategieen(self.dossier_id)
+
+    @cached_property
+    def keuze(self):
+        return self.store.keuze(self.dossier_id)
+
+    @cached_property
+    def besluiten(self):
+        return self.store.besluiten(self.dossier_id)
+
+    @cached_property
+    def besluitnummers(self) -> dict[int, int]:
+        return {b.id: b.volgnummer for b in self.besluiten}
+
+    # -- what the exercises work out --------------------------------------------------------
+    @cached_property
+    def profiel(self):
+        """The wijkprofiel as the exercise shows it (CBS or own data), or None."""
+        from ..widgets.wijkprofiel import profiel_van_dossier
+
+        return profiel_van_dossier(self.store, self.dossier_id)
+
+    @cached_property
+    def stand(self):
+        """Criteria, strategies, fixed weights, scores and the ranking, as 'Integrale strategieën afwegen' reads
+        them (``widgets.afweging.lees_stand``)."""
+        from ..widgets.afweging import lees_stand
+
+        return lees_stand(self.store, self.dossier_id)
+
+    @cached_property
+    def gevoeligheid(self) -> Gevoeligheid | None:
+        """The sensitivity of the ranking with the seed the team last used, so the report repeats their result
+        (seed 0 when they never ran it, so two exports of the same dossier agree). None when there is no ranking."""
+        from ..widgets.afweging import SPREIDING, TREKKINGEN
+
+        stand = self.stand
+        if stand.rangschikking is None:
+            return None
+        seed = self.formulier("gevoeligheid").get("seed")
+        seed = seed if isinstance(seed, int) and not isinstance(seed, bool) and seed >= 0 else 0
+        try:
+            return gevoeligheid(stand.tabel, stand.gewichten, n=TREKKINGEN, spreiding=SPREIDING, seed=seed,
+                                per_partij=stand.per_partij, namen=stand.namen)
+        except WerkboekFout:
+            return None
+
+    @cached_property
+    def weging(self) -> tuple[dict[str, dict[str, float]], list[str]]:
+        """As 'Criteria en weging' shows it: the points of the parties that gave points to every criterion
+        ({partij: {str(criterium id): punten}}), and the parties that have not (completely) weighed."""
+        return volledig_gewogen([(p.id, p.naam) for p in self.partijen], [c.id for c in self.criteria],
+                                self.wegingen)
+
+    @cached_property
+    def weging_genormaliseerd(self) -> dict[str, dict[str, float]]:
+        compleet, _ontbreekt = self.weging
+        return {p: normaliseer_punten(punten)[0] for p, punten in compleet.items()}
+
+    @cached_property
+    def woonlasten(self) -> tuple[object, float, str, list[tuple[str, str, Woonlastentoets]]]:
+        """(definitie, marge, strategie, [(huishoudtype id, naam, toets)]) as the woonlastentoets shows them:
+        only household types with at least one amount and at least one counted post."""
+        fase34 = self.inhoud.fase34
+        gegevens = self.formulier("woonlasten")
+        definitie = fase34.definitie(gegevens.get("definitie") or "") or fase34.definities[0]
+        marge = gegevens.get("marge")
+        marge = float(marge) if isinstance(marge, int | float) and not isinstance(marge, bool) and \
+            0 <= marge <= 100 else 0.0
+        strategie = str(gegevens.get("strategie") or "")
+        uitkomsten = [(huishouden.id, huishouden.naam, toets) for huishouden, toets in toetsen_per_huishouden(
+            fase34.huishoudtypen, gegevens.get("huishoudens"), definitie_posten=definitie.posten, marge=marge,
+            namen={p.id: p.naam for p in fase34.posten})]
+        return definitie, marge, strategie, uitkomsten
+
+    # -- labels -----------------------------------------------------------------------------
+    def knooppunt_titel(self, knooppunt_id: str | None) -> str:
+        if not knooppunt_id:
+            return ""
+        try:
+            return self.inhoud.knooppunt(knooppunt_id).titel
+        except KeyError:
+            return knooppunt_id
+
+    def bronnen(self) -> list[tuple[str, str]]:
+        """(what, source) for the 'Bronnen' part: the source strings the content and analysis modules carry,
+        each once, CBS first."""
+        from ..analysis.koppelkansen import BRON as BRON_KOPPELKANSEN
+        from ..analysis.planning import BRON as BRON_PLANNING
+        from ..analysis.strategieen import BRON_HINTS
+        from ..cbs.data import bron_tekst
+        from ..teksten import BRON_WIJKKOMPAS
+
+        fase1, fase2, fase34 = self.inhoud.fase1, self.inhoud.fase2, self.inhoud.fase34
+        profiel = self.profiel
+        cbs = profiel.bron if profiel is not None else bron_tekst(None)
+        regels = [
+            ("Wijkcijfers", f"{cbs.removeprefix('Bron: ')}. Licentie CBS open data: Creative Commons "
+                            "Naamsvermelding 4.0 (CC BY 4.0)."),
+            ("Knooppunten, fasen en sporen", BRON_WIJKKOMPAS),
+            ("Samenwerkingsscan", fase1.scan.bron),
+            ("Regierol van de gemeente", fase1.regierol.bron),
+            ("Ambities en belangen", fase1.belangen_bron),
+            ("Saillantie van partijen", fase1.salience_bron),
+            ("Samenwerkingsvormen", fase1.samenwerking.bron),
+            ("Fysieke kenmerken", fase2.technische_bron),
+            ("Bestaande planningen en natuurlijke momenten", BRON_PLANNING),
+            ("Koppelkansen", BRON_KOPPELKANSEN),
+        ]
+        if fase34 is not None:
+            regels.append(("Warmtestrategieën (PBL Startanalyse, S1–S5)",
+                           "; ".join(dict.fromkeys(s.bron for s in fase34.strategieen if s.bron))))
+            regels.append(("Hints bij de warmtestrategieën", BRON_HINTS))
+            regels.append(("Duurzaam gas", fase34.bron_waarschuwing))
+            regels.append(("Criteria", "; ".join(dict.fromkeys(c.bron for c in fase34.criteria if c.bron))))
+            regels.append(("Woonlastenneutraal", "; ".join(dict.fromkeys(d.bron for d in fase34.definities
+                                                                         if d.bron))))
+        gezien: set[str] = set()
+        uitkomst = []
+        for wat, bron in regels:
+            if bron and bron not in gezien:
+                gezien.add(bron)
+                uitkomst.append((wat, bron))
+        return uitkomst
