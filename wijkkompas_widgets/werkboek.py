@@ -35,6 +35,7 @@ from .widgets.rollen import RollenOefening
 from .widgets.salience import SalienceOefening
 from .widgets.scan import SamenwerkingsscanOefening
 from .widgets.strategieen import WarmtestrategieenOefening
+from .widgets.uitwisseling import DossierUitwisseling
 from .widgets.weging import WegingOefening
 from .widgets.welkom import FaseNavigatie, VoortgangOverzicht, WorkshopLinks
 from .widgets.wijkprofiel import WijkprofielOefening
@@ -128,6 +129,11 @@ class Werkboek:
         """Links to the facilitator's and the participant's page of a live workshop."""
         return WorkshopLinks(self.context)
 
+    def uitwisseling(self, importeren: bool = True) -> DossierUitwisseling:
+        """Word, Excel and JSON downloads of the open dossier; with ``importeren`` also the JSON import
+        (the welcome page has it; a phase page shares results only)."""
+        return DossierUitwisseling(self.context, importeren=importeren)
+
     def navigatie(self, fase: int) -> FaseNavigatie:
         return FaseNavigatie(self.context, fase)
 
@@ -147,8 +153,7 @@ def open_begeleider(*, store_url: str | None = None, query: dict[str, str] | Non
 
 
 def open_deelnemer(*, store_url: str | None = None, query: dict[str, str] | None = None) -> DeelnemerWeergave:
-    """The participant's page of a live workshop; the code in the page URL (``?code=…``) is filled in."""
-    from .widgets.workshop_deelnemer import DeelnemerWeergave
+    """The participant's page of a live workshop (the notebook imports it from the lighter ``deelnemen``)."""
+    from .deelnemen import open_deelnemer as open_lichte_pagina
 
-    query = lees_queryparameters() if query is None else query
-    return DeelnemerWeergave(maak_context(store_url, query), code=query.get("code", ""))
+    return open_lichte_pagina(store_url=store_url, query=query)
