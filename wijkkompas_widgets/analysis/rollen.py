@@ -43,6 +43,17 @@ class Belasting:
         return self.capaciteit is not None and self.uren > self.capaciteit
 
     @property
+    def oordeel(self) -> str:
+        """The verdict in words with a symbol (never colour alone), for the page and the report."""
+        if self.boven_capaciteit:
+            return f"⚠ boven capaciteit (+{uren_tekst(self.teveel)} uur)"
+        if self.capaciteit_bekend:
+            return "✔ binnen capaciteit"
+        if self.uren > 0:
+            return "⚠ capaciteit onbekend"
+        return "capaciteit onbekend, nog geen uren"
+
+    @property
     def teveel(self) -> float:
         """Hours above capacity (0 when within capacity or capacity unknown)."""
         return round(self.uren - self.capaciteit, 2) if self.boven_capaciteit else 0.0

@@ -433,16 +433,8 @@ def _rollen(r: _Rapport, v: DossierVerzameling) -> bool:
         r.tussenkop("Inzet tegenover capaciteit")
         rijen = []
         for regel in belasting:
-            if regel.boven_capaciteit:
-                oordeel = f"⚠ boven capaciteit (+{uren_tekst(regel.teveel)} uur)"
-            elif regel.capaciteit_bekend:
-                oordeel = "✔ binnen capaciteit"
-            elif regel.uren > 0:
-                oordeel = "⚠ capaciteit onbekend"
-            else:
-                oordeel = "capaciteit onbekend, nog geen uren"
             rijen.append([regel.partij, uren_tekst(regel.uren),
-                          uren_tekst(regel.capaciteit) if regel.capaciteit_bekend else "onbekend", oordeel])
+                          uren_tekst(regel.capaciteit) if regel.capaciteit_bekend else "onbekend", regel.oordeel])
         r.tabel(["Partij", "Uren per maand in taken", "Capaciteit (uur per maand)", "Oordeel"], rijen)
         if any(b.uren > 0 or b.capaciteit_bekend for b in belasting):
             from ..widgets.rollen import grafiek_alt

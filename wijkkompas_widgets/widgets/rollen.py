@@ -357,16 +357,8 @@ def totalen_html(belasting: list[Belasting]) -> str:
     """Table party → hours, capacity and a verdict in words (never colour alone)."""
     rijen = []
     for regel in belasting:
-        if regel.boven_capaciteit:
-            oordeel = f"⚠ boven capaciteit (+{uren_tekst(regel.teveel)} uur)"
-        elif regel.capaciteit_bekend:
-            oordeel = "✔ binnen capaciteit"
-        elif regel.uren > 0:
-            oordeel = "⚠ capaciteit onbekend"
-        else:
-            oordeel = "capaciteit onbekend, nog geen uren"
         capaciteit = uren_tekst(regel.capaciteit) if regel.capaciteit_bekend else "onbekend"
-        rijen.append([regel.partij, uren_tekst(regel.uren), capaciteit, oordeel])
+        rijen.append([regel.partij, uren_tekst(regel.uren), capaciteit, regel.oordeel])
     return tabel_html(["Partij", "Uren per maand in taken", "Capaciteit (uur per maand)", "Oordeel"], rijen)
 
 
