@@ -61,6 +61,26 @@ def pg_sjabloon():
     beheer.dispose()
 
 
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not PG_BASIS_URL and not os.environ.get("CI"), reason=PG_REDEN))])
+def opslag_url(request, tmp_path_factory) -> str:
+    """One store per module on each backend, for modules whose tests each work in dossiers of their own
+    (migrating is the slow part)."""
+    if request.param == "postgresql":
+        url, opruimen = nieuwe_pg_database(request.getfixturevalue("pg_sjabloon"))
+        yield url
+        opruimen()
+        return
+    yield f"sqlite:///{tmp_path_factory.mktemp('opslag') / 'dossiers.sqlite'}"
+
+
+@pytest.fixture(scope="module")
+def opslag(opslag_url):
+    from wijkkompas_widgets.dossier import DossierStore
+
+    return DossierStore(opslag_url, voorbeeld=False)
+
+
 @pytest.fixture
 def backend(request) -> str:
     return getattr(request, "param", "sqlite")

@@ -9,14 +9,12 @@ PostgreSQL too.
 from __future__ import annotations
 
 import math
-import os
 import threading
 from datetime import datetime, timezone
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pg_hulp import nieuwe_pg_database
 from sqlalchemy import create_engine, text
 
 from wijkkompas_widgets.dossier import DossierStore, GelijktijdigGewijzigd, InvoerFout, OnbekendDossier, PartijInvoer
@@ -25,27 +23,8 @@ from wijkkompas_widgets.dossier.koppelkansen import KoppelkansInvoer
 from wijkkompas_widgets.dossier.schema import SCHEMA_VERSIE
 from wijkkompas_widgets.dossier.store import _maak_engine, migreer_naar
 
-PG_URL = os.environ.get("WIJKKOMPAS_TEST_PG_URL")
-CI = os.environ.get("CI")
 NIEUWE_TABELLEN = ("besluit", "criterium", "weging", "weging_vastzetting", "strategie", "strategie_score",
                    "strategie_keuze", "koppelkans")
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG_URL and not CI, reason="WIJKKOMPAS_TEST_PG_URL is niet gezet"))])
-def opslag_url(request, tmp_path_factory) -> str:
-    """One store per module (migrating is the slow part); every test works in dossiers of its own."""
-    if request.param == "postgresql":
-        url, opruimen = nieuwe_pg_database(request.getfixturevalue("pg_sjabloon"))
-        yield url
-        opruimen()
-        return
-    yield f"sqlite:///{tmp_path_factory.mktemp('afweging') / 'dossiers.sqlite'}"
-
-
-@pytest.fixture(scope="module")
-def opslag(opslag_url) -> DossierStore:
-    return DossierStore(opslag_url, voorbeeld=False)
 
 
 def _tel(store: DossierStore, tabel: str, dossier_id: str) -> int:

@@ -6,12 +6,9 @@ Runs on SQLite, and on PostgreSQL too when ``WIJKKOMPAS_TEST_PG_URL`` is set.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pg_hulp import nieuwe_pg_database
 
 from wijkkompas_widgets.dossier import DossierStore, GelijktijdigGewijzigd, InvoerFout, OnbekendDossier
 from wijkkompas_widgets.dossier.afweging import StrategieInvoer
@@ -21,25 +18,6 @@ from wijkkompas_widgets.dossier.koppelkansen import (
     STANDAARD_SCORECRITERIA,
     KoppelkansInvoer,
 )
-
-PG_URL = os.environ.get("WIJKKOMPAS_TEST_PG_URL")
-CI = os.environ.get("CI")
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG_URL and not CI, reason="WIJKKOMPAS_TEST_PG_URL is niet gezet"))])
-def opslag_url(request, tmp_path_factory) -> str:
-    if request.param == "postgresql":
-        url, opruimen = nieuwe_pg_database(request.getfixturevalue("pg_sjabloon"))
-        yield url
-        opruimen()
-        return
-    yield f"sqlite:///{tmp_path_factory.mktemp('koppelkansen') / 'dossiers.sqlite'}"
-
-
-@pytest.fixture(scope="module")
-def opslag(opslag_url) -> DossierStore:
-    return DossierStore(opslag_url, voorbeeld=False)
 
 
 def test_koppelkans_toevoegen_wijzigen_en_terugzien(opslag, opslag_url):
