@@ -254,8 +254,20 @@ class _Respons:
     antwoorden: Mapping[str, int | None]
 
 
+class _Uitslag:
+    """What every round result says when nobody has submitted yet (``leeg`` and the sentence for it)."""
+
+    @property
+    def leeg(self) -> bool:
+        return self.deelnemers == 0
+
+    @property
+    def melding(self) -> str:
+        return LEEG if self.leeg else ""
+
+
 @dataclass(frozen=True)
-class ScanWorkshopUitslag:
+class ScanWorkshopUitslag(_Uitslag):
     """The scan of the room: ``uitslag`` is exactly what the scan page shows for a round of the dossier."""
 
     deelnemers: int
@@ -265,14 +277,6 @@ class ScanWorkshopUitslag:
     profielen: tuple[tuple[str, tuple[float | None, ...]], ...]  # per organisation: one mean per factor
     gemiddelde: tuple[float | None, ...]  # per factor, None: te weinig antwoorden
     weet_niet: int  # 'weet niet' answers over all statements
-
-    @property
-    def leeg(self) -> bool:
-        return self.deelnemers == 0
-
-    @property
-    def melding(self) -> str:
-        return LEEG if self.leeg else ""
 
 
 def _scan_van(inhoud):
@@ -326,18 +330,10 @@ class PartijUitslag:
 
 
 @dataclass(frozen=True)
-class MachtbelangUitslag:
+class MachtbelangUitslag(_Uitslag):
     deelnemers: int
     organisaties: tuple[Organisatie, ...]
     partijen: tuple[PartijUitslag, ...]  # in the order of the round's questions
-
-    @property
-    def leeg(self) -> bool:
-        return self.deelnemers == 0
-
-    @property
-    def melding(self) -> str:
-        return LEEG if self.leeg else ""
 
     @property
     def punten(self) -> list[tuple[str, float, float]]:
@@ -370,7 +366,7 @@ class CriteriumVerschil:
 
 
 @dataclass(frozen=True)
-class WegingUitslag:
+class WegingUitslag(_Uitslag):
     """Weights are shares (summing to 1); ``*_punten`` are the same as whole points summing to 100."""
 
     deelnemers: int
@@ -387,10 +383,6 @@ class WegingUitslag:
     @property
     def leeg(self) -> bool:
         return not self.per_organisatie
-
-    @property
-    def melding(self) -> str:
-        return LEEG if self.leeg else ""
 
 
 def _genormaliseerde_tabel(ronde: Ronde, paren: Sequence[tuple[Deelnemer, Antwoorden]]) -> tuple[_Tabel, int]:
@@ -455,20 +447,12 @@ class KansUitslag:
 
 
 @dataclass(frozen=True)
-class KoppelkansenUitslag:
+class KoppelkansenUitslag(_Uitslag):
     deelnemers: int
     organisaties: tuple[Organisatie, ...]
     criteria: dict[str, str]  # criterion key → label, in the round's order
     kansen: tuple[KansUitslag, ...]  # ranked first (by place), then the ones without a full score
     rangschikking: KoppelkansRangschikking  # for charts.koppelkansen.koppelkansen_figuur
-
-    @property
-    def leeg(self) -> bool:
-        return self.deelnemers == 0
-
-    @property
-    def melding(self) -> str:
-        return LEEG if self.leeg else ""
 
 
 @dataclass(frozen=True)
