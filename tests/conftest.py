@@ -3,6 +3,7 @@ the Voilà server of the browser tests, so no test ever touches a user's real do
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -31,6 +32,30 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_configure(config):
     config.addinivalue_line("markers", "beide_backends: draait op SQLite én op PostgreSQL (store_url)")
     config.addinivalue_line("markers", "alleen_sqlite: test over het SQLite-bestand zelf")
+    config.addinivalue_line("markers", "exclusief: zware test die de machine even voor zich alleen krijgt")
+
+
+# Both xdist workers share two cores. A load test starts 30 processes and LibreOffice converts a
+# 31-page report; a Voilà page rendering on the other worker at that moment waited over 30 s in CI.
+# So browser tests share a slot and heavy tests take it alone: they never run at the same time,
+# and each still runs at full speed. Other tests are unaffected.
+def _slotbestand(config) -> Path:
+    run = getattr(config, "workerinput", {}).get("testrunuid", str(os.getpid()))
+    return Path(tempfile.gettempdir()) / f"wijkkompas-tests-{run}.slot"
+
+
+@pytest.fixture(autouse=True)
+def _zware_tests_niet_tegelijk_met_de_browser(request):
+    if request.node.get_closest_marker("exclusief") or request.node.get_closest_marker("last"):
+        soort = fcntl.LOCK_EX
+    elif request.node.get_closest_marker("browser"):
+        soort = fcntl.LOCK_SH
+    else:
+        yield
+        return
+    with open(_slotbestand(request.config), "a") as slot:
+        fcntl.flock(slot, soort)  # released when the file closes
+        yield
 
 
 def pytest_generate_tests(metafunc):

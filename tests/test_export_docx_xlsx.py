@@ -150,6 +150,7 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@pytest.mark.exclusief
 def test_libreoffice_zet_het_rapport_om_naar_pdf_met_alle_koppen(voorbeeld, rapport, tmp_path):
     soffice, pdftotext = _soffice(), shutil.which("pdftotext")
     if soffice is None or pdftotext is None:

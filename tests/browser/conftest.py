@@ -22,7 +22,7 @@ CHROMIUM_VLAGGEN = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
-from browserhulp import WACHT_MS, vrije_poort, wacht_op_server  # noqa: E402,F401 - shared with the tests
+from browserhulp import WACHT_MS, vrije_poort, wacht_op_server  # noqa: E402 - shared with the tests
 
 
 def pytest_collection_modifyitems(items):
@@ -44,6 +44,14 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 1000}, "locale": "nl-NL"}
+
+
+@pytest.fixture
+def context(context):
+    """Every navigation (goto, reload) may take as long as a fresh kernel needs on a busy machine;
+    Playwright's 30 s default was too short for a reload of 03 in CI."""
+    context.set_default_navigation_timeout(WACHT_MS)
+    return context
 
 
 @pytest.fixture(scope="session")
