@@ -203,6 +203,33 @@ def test_geschiedenis_die_naar_verwijderde_rijen_wijst_blijft_geschiedenis(store
     assert set(oud.criteria.values()) == {c.naam for c in store.criteria(volledig)} | {"Ruimtelijke inpassing"}
 
 
+def test_partijen_en_koppelkansen_in_formulieren_wijzen_na_import_naar_dezelfde_rijen(store, volledig):
+    """The phase 3-4 forms name parties and koppelkansen under partij_id / partij_ids / koppelkans_id, at any
+    depth; after an import they must point at the copy's rows with the same names, a deleted one stays gone."""
+    partijen = store.partijen(volledig)
+    kans = store.koppelkansen(volledig)[0]
+    weg = store.voeg_partij_toe(volledig, PartijInvoer("Vertrokken partner", "overig"))
+    store.bewaar_formulier(volledig, "besluitvorming", {"besluiten": [
+        {"id": "b1", "wat": "Keuze in het college", "partij_id": partijen[0].id, "afhankelijk_van": ["b2"]},
+        {"id": "b2", "wat": "Instemming huurders", "partij_id": weg.id}]}, 0)
+    store.bewaar_formulier(volledig, "te_verbinden", {"kansen": [
+        {"koppelkans_id": kans.id, "partij_id": partijen[1].id, "partij_ids": [partijen[2].id, weg.id],
+         "onderbouwing": "Riool gaat in 2027 open."}]}, 0)
+    store.verwijder_partij(volledig, weg.id)
+
+    kopie = importeer_json(store, exporteer_json(store, volledig))
+    namen = {p.id: p.naam for p in store.partijen(kopie.id)}
+    kansen = {k.id: k.titel for k in store.koppelkansen(kopie.id)}
+    besluiten = store.formulier(kopie.id, "besluitvorming")[0]["besluiten"]
+    assert namen[besluiten[0]["partij_id"]] == partijen[0].naam
+    assert besluiten[0]["afhankelijk_van"] == ["b2"]  # the form's own ids travel as they are
+    assert besluiten[1]["partij_id"] not in namen  # the deleted party stays deleted, in the copy too
+    [uitwerking] = store.formulier(kopie.id, "te_verbinden")[0]["kansen"]
+    assert kansen[uitwerking["koppelkans_id"]] == kans.titel
+    assert namen[uitwerking["partij_id"]] == partijen[1].naam
+    assert [namen.get(i, "weg") for i in uitwerking["partij_ids"]] == [partijen[2].naam, "weg"]
+
+
 def test_import_in_een_lege_store_en_twee_keer_importeren(store, volledig, backend, tmp_path, request):
     data = exporteer_json(store, volledig)
     if backend == "sqlite":

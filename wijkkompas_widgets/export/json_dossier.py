@@ -214,14 +214,39 @@ def _besluit_van_ronde(waarde, _rij, vertaal: Vertaal, _ouders: Ouders) -> int:
     return vertaal("besluit", waarde, historie=False)
 
 
-def _ondertekenaars(waarde, rij, vertaal: Vertaal, _ouders: Ouders) -> str:
-    if rij["sleutel"] != "afspraken":
-        return waarde  # the other forms hold no ids of the store (see the note above NIET_UITGEVOERD)
+# Inside a form, a store row is referred to only under these keys (at any depth); the exercises keep to it.
+# Everything else in a form is the form's own (its own row ids are strings), so a new form needs no rule.
+_FORMULIERSLEUTELS = {"partij_id": "partij", "partij_ids": "partij", "koppelkans_id": "koppelkans"}
+
+
+def _verwijzingen_in_formulier(waarde, rij, vertaal: Vertaal, _ouders: Ouders) -> str:
+    """Maps every ``partij_id``/``partij_ids``/``koppelkans_id`` in a form, and the signatories of 'afspraken'
+    (older than this rule). History: a form may name a party or koppelkans deleted since. A value of another
+    type stays as it is: the exercises read only whole numbers there."""
+
+    def nummer(tabel: str, i: object) -> object:
+        return vertaal(tabel, i, historie=True) if _is_getal(i) else i
+
+    def loop(knoop: object) -> object:
+        if isinstance(knoop, list):
+            return [loop(item) for item in knoop]
+        if not isinstance(knoop, dict):
+            return knoop
+        uit = {}
+        for sleutel, inhoud in knoop.items():
+            tabel = _FORMULIERSLEUTELS.get(sleutel)
+            if tabel is None:
+                uit[sleutel] = loop(inhoud)
+            elif isinstance(inhoud, list):
+                uit[sleutel] = [nummer(tabel, i) for i in inhoud]
+            else:
+                uit[sleutel] = nummer(tabel, inhoud)
+        return uit
+
     gegevens = _json(waarde, dict)
-    lijst = gegevens.get("ondertekenaars")
-    if isinstance(lijst, list):  # the form reads only whole numbers from it; anything else stays as it is
-        gegevens["ondertekenaars"] = [vertaal("partij", i, historie=True) if _is_getal(i) else i for i in lijst]
-    return json.dumps(gegevens, ensure_ascii=False, sort_keys=True)
+    if rij["sleutel"] == "afspraken" and isinstance(gegevens.get("ondertekenaars"), list):
+        gegevens["ondertekenaars"] = [nummer("partij", i) for i in gegevens["ondertekenaars"]]
+    return json.dumps(loop(gegevens), ensure_ascii=False, sort_keys=True)
 
 
 @dataclass(frozen=True)
@@ -254,8 +279,9 @@ VERWIJZINGEN: tuple[Verwijzing, ...] = (
     Verwijzing("workshop_antwoord", "sleutel", ("partij", "criterium", "koppelkans"), _sleutel_van_antwoord),
     # the besluitenlog entry of the adoption (no foreign key, see migration 0006); the log is append-only
     Verwijzing("workshop_ronde", "besluit_id", ("besluit",), _besluit_van_ronde),
-    # the form 'afspraken': 'ondertekenaars' is a list of partij ids; a party may have been deleted since
-    Verwijzing("dossier_formulier", "gegevens", ("partij",), _ondertekenaars),
+    # forms: 'partij_id', 'partij_ids' and 'koppelkans_id' at any depth, and the signatories ('ondertekenaars')
+    # of 'afspraken'; a party or koppelkans may have been deleted since
+    Verwijzing("dossier_formulier", "gegevens", ("partij", "koppelkans"), _verwijzingen_in_formulier),
 )
 _REGELS = {(v.tabel, v.kolom): v for v in VERWIJZINGEN}
 

@@ -38,6 +38,12 @@ FORMULIEREN = {
     "koppelkansen_criteria": "koppelkansen_criteria",
     "opgavenmatrix": "opgavenmatrix",
     "woonlasten": "woonlasten",
+    "participatievormen": "participatievormen",
+    "participatiestrategie": "participatiestrategie",
+    "besluitvorming": "besluitvorming",
+    "inspraak": "inspraak",
+    "te_verbinden": "te_verbinden",
+    "concept_wup": "concept_wup",
     "gevoeligheid": "gevoeligheid",
 }
 
