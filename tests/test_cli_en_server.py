@@ -154,3 +154,28 @@ def test_export_naar_word_en_excel_op_de_opdrachtregel(tmp_path, capsys, monkeyp
     [bestand] = tmp_path.glob(f"wijkdossier-*.{soort}")
     assert bestand.read_bytes()[:2] == b"PK"  # both are zip containers
     assert str(bestand) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("argumenten", "melding"), [
+    ([], "dit ontbreekt nog: OPDRACHT"),
+    (["opruimen"], "'opruimen' bestaat niet; kies uit 'start', 'info', 'export', 'import'"),
+    (["start", "--port", "achtentachtig"], "--port: 'achtentachtig' is geen geheel getal"),
+    (["export", "--format", "pdf", "1"], "--format: 'pdf' bestaat niet; kies uit 'docx', 'json', 'xlsx'"),
+    (["export"], "dit ontbreekt nog: DOSSIER"),
+    (["info", "--snel"], "onbekend: --snel"),
+])
+def test_verkeerd_gebruik_van_de_opdracht_geeft_nederlandse_uitleg(capsys, argumenten, melding):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(argumenten)
+    assert stop.value.code == 2
+    fout = capsys.readouterr().err
+    assert fout.startswith("gebruik: wijkkompas") and melding in fout and "--help" in fout
+    assert "usage" not in fout and "error" not in fout
+
+
+def test_hulp_is_nederlands(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["start", "--help"])
+    hulp = capsys.readouterr().out
+    assert "gebruik: wijkkompas start" in hulp and "opties:" in hulp and "Toon deze hulp en stop." in hulp
+    assert "--port POORT" in hulp and "show this help" not in hulp

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -19,19 +20,51 @@ from .dossier.store import ENV_DATA_DIR, ENV_DB_URL, DossierStore, standaard_url
 from .server import StartOpties, voila_argv, voila_omgeving, welkom_url
 
 
+class _NederlandseOpmaak(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
+# argparse writes its errors in English (its gettext catalogue has no Dutch); these are the ones a user of
+# this command can cause. Anything else is shown as argparse wrote it, never hidden.
+_FOUTEN = (
+    (re.compile(r"the following arguments are required: (.+)"), r"dit ontbreekt nog: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.+) \(choose from (.+)\)"), r"\1: \2 bestaat niet; kies uit \3"),
+    (re.compile(r"argument (\S+): invalid int value: (.+)"), r"\1: \2 is geen geheel getal"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1: zet er een waarde achter"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"onbekend: \1"),
+)
+
+
+class _NederlandseParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` that speaks Dutch: usage, section titles, help and error messages."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, formatter_class=_NederlandseOpmaak, add_help=False, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="Toon deze hulp en stop.")
+
+    def error(self, message: str):
+        for patroon, vervanging in _FOUTEN:
+            message = patroon.sub(vervanging, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}\nMeer hulp: {self.prog} --help\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wijkkompas", description="Het Wijkkompas werkboek.")
-    sub = parser.add_subparsers(dest="opdracht", required=True)
+    parser = _NederlandseParser(prog="wijkkompas", description="Het Wijkkompas werkboek.")
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", title="opdrachten")
     start = sub.add_parser("start", help="Start het werkboek in de browser (Voilà).")
-    start.add_argument("--port", type=int, default=8866, help="Poort van de webserver (standaard 8866).")
-    start.add_argument("--ip", default="127.0.0.1",
+    start.add_argument("--port", type=int, default=8866, metavar="POORT",
+                       help="Poort van de webserver (standaard 8866).")
+    start.add_argument("--ip", default="127.0.0.1", metavar="ADRES",
                        help="Adres om op te luisteren; 0.0.0.0 voor een trainingsruimte (standaard 127.0.0.1).")
     start.add_argument("--no-browser", action="store_true", help="Open geen browser.")
-    start.add_argument("--data-dir", help=f"Map voor de dossiers (of zet {ENV_DATA_DIR}).")
-    start.add_argument("--db-url", help=f"Database-URL, bijv. postgresql+psycopg://... (of zet {ENV_DB_URL}).")
-    start.add_argument("--pool-size", type=int, default=1,
+    _opslag_opties(start)
+    start.add_argument("--pool-size", type=int, default=1, metavar="AANTAL",
                        help="Aantal voorverwarmde kernels per notebook; 0 schakelt voorverwarmen uit.")
-    start.add_argument("--workshop-pool", type=int, default=0,
+    start.add_argument("--workshop-pool", type=int, default=0, metavar="AANTAL",
                        help="Voorverwarmde kernels voor de deelnemerspagina van een workshop, bijv. 8 voor een "
                             "zaal van 30 (standaard 0: gelijk aan --pool-size).")
     sub.add_parser("info", help="Laat zien waar de dossiers worden bewaard.")
@@ -59,8 +92,9 @@ EXPORTSOORTEN: dict[str, tuple[str, str]] = {
 
 
 def _opslag_opties(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", help=f"Map voor de dossiers (of zet {ENV_DATA_DIR}).")
-    parser.add_argument("--db-url", help=f"Database-URL, bijv. postgresql+psycopg://... (of zet {ENV_DB_URL}).")
+    parser.add_argument("--data-dir", metavar="MAP", help=f"Map voor de dossiers (of zet {ENV_DATA_DIR}).")
+    parser.add_argument("--db-url", metavar="URL",
+                        help=f"Database-URL, bijv. postgresql+psycopg://... (of zet {ENV_DB_URL}).")
 
 
 def _pas_omgeving_aan(args) -> None:
