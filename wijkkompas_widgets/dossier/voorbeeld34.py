@@ -23,6 +23,26 @@ def _kans_met_titel(koppelkansen, begin: str):
     return kans
 
 
+def _met_nummers(knoop, partijen: dict[str, int], kansen) -> object:
+    """The example names parties and koppelkansen (``partij_naam``, ``partij_namen``, ``koppelkans_titel``: the
+    start of the title); the forms store their numbers (``partij_id``, ``partij_ids``, ``koppelkans_id``)."""
+    if isinstance(knoop, list):
+        return [_met_nummers(item, partijen, kansen) for item in knoop]
+    if not isinstance(knoop, dict):
+        return knoop
+    uit = {}
+    for sleutel, waarde in knoop.items():
+        if sleutel == "partij_naam":
+            uit["partij_id"] = partijen[waarde]
+        elif sleutel == "partij_namen":
+            uit["partij_ids"] = [partijen[naam] for naam in waarde]
+        elif sleutel == "koppelkans_titel":
+            uit["koppelkans_id"] = _kans_met_titel(kansen, waarde).id
+        else:
+            uit[sleutel] = _met_nummers(waarde, partijen, kansen)
+    return uit
+
+
 def plaats_voorbeeld_fase34(store, dossier_id: str, gegevens: dict) -> None:
     from ..analysis.koppelkansen import kandidaten_uit_fase2, marge_uit_formulier
     from ..analysis.mca import gezamenlijke_gewichten
@@ -40,8 +60,10 @@ def plaats_voorbeeld_fase34(store, dossier_id: str, gegevens: dict) -> None:
         if item.get("besluit"):
             store.besluit_koppelkans(dossier_id, kans.id, item["besluit"], item.get("reden", ""), kans.versie,
                                      aanwezig=gegevens.get("aanwezig", ""))
+    partijnummers = {p.naam: p.id for p in store.partijen(dossier_id)}
+    kansen = store.koppelkansen(dossier_id)
     for sleutel, formulier in (gegevens.get("formulieren") or {}).items():
-        store.bewaar_formulier(dossier_id, sleutel, formulier, 0)
+        store.bewaar_formulier(dossier_id, sleutel, _met_nummers(formulier, partijnummers, kansen), 0)
 
     # criteria and weights, fixed before scoring
     criteria = {c.catalogus_id: c.id for c in store.neem_standaardcriteria_over(dossier_id)}
