@@ -105,6 +105,43 @@ def test_score_terug_naar_onbekend_haalt_hem_uit_de_ranglijst(store_url, lege_st
     assert "ontbreekt: Tijd voor besluit" in zichtbaar(scherm._ranglijst.value)
 
 
+def test_koppelkans_hernoemen_houdt_scores_en_besluit_en_weigert_een_dubbele_naam(store_url, lege_store, dossier):
+    scherm = oefening(store_url, dossier.id, KOPPELKANSEN)
+    scherm._overnemen.click()
+    noord, coach = lege_store.koppelkansen(dossier.id)
+    lege_store.zet_koppelkans_scores(dossier.id, noord.id, {"wensen": 4, "extra-kosten": 4, "doorlooptijd": 3}, 1)
+    scherm._herlaad()
+    scherm._kies.value = noord.id
+    assert scherm._wijzig_vak.layout.display == "none"
+    scherm._wijzig_open.click()
+    assert scherm._wijzig_vak.layout.display is None and scherm._nieuwe_titel.value == noord.titel
+
+    scherm._nieuwe_titel.value = coach.titel  # already in the register: refused, nothing changes
+    scherm._wijzig_bewaar.click()
+    assert "al een koppelkans met de naam" in zichtbaar(scherm._melding.value)
+    assert lege_store.koppelkans(dossier.id, noord.id).titel == noord.titel
+
+    scherm._nieuwe_titel.value = "Warmtenet mee in de rioolsleuf <Noord>"
+    scherm._nieuwe_omschrijving.value = "Gemeente en netbeheerder graven één keer."
+    scherm._wijzig_bewaar.click()
+    nieuw = lege_store.koppelkans(dossier.id, noord.id)
+    assert nieuw.titel == "Warmtenet mee in de rioolsleuf <Noord>"
+    assert nieuw.omschrijving == "Gemeente en netbeheerder graven één keer."
+    assert nieuw.scores == {"wensen": 4, "extra-kosten": 4, "doorlooptijd": 3} and nieuw.herkomst == noord.herkomst
+    assert "heet nu" in zichtbaar(scherm._melding.value) and scherm._wijzig_vak.layout.display == "none"
+    assert "&lt;Noord&gt;" in scherm._ranglijst.value and "<Noord>" not in scherm._ranglijst.value
+
+    # someone else renamed it meanwhile: this edit is refused and the page shows the newest name
+    scherm._wijzig_open.click()
+    lege_store.wijzig_koppelkans(dossier.id, noord.id, KoppelkansInvoer("Warmtenet Noord", nieuw.herkomst,
+                                                                        nieuw.herkomst_ref, ""), nieuw.versie)
+    scherm._nieuwe_titel.value = "Mijn versie"
+    scherm._wijzig_bewaar.click()
+    assert "Iemand anders" in zichtbaar(scherm._melding.value)
+    assert lege_store.koppelkans(dossier.id, noord.id).titel == "Warmtenet Noord"
+    assert "Warmtenet Noord" in zichtbaar(scherm._ranglijst.value)
+
+
 def test_eigen_criterium_geldt_voor_alle_koppelkansen(store_url, lege_store, dossier):
     kans = lege_store.voeg_koppelkans_toe(dossier.id, KoppelkansInvoer("Groene daken"))
     lege_store.zet_koppelkans_scores(dossier.id, kans.id, {"wensen": 4, "extra-kosten": 4, "doorlooptijd": 4}, 1)

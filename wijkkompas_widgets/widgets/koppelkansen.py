@@ -137,6 +137,21 @@ class KoppelkansenOefening(w.VBox):
         self._besluit_knop = knop("Besluit vastleggen", "wk-koppelkansen-besluit-opslaan", button_style="primary",
                                    icon="check", layout=w.Layout(width="200px"))
         self._verwijderen = knop("Verwijderen…", "wk-koppelkansen-verwijderen", icon="trash")
+        # renaming: a wording from phase 2 ('Samen de straat open: …') is often not how the team says it later
+        self._wijzig_open = knop("Naam of omschrijving wijzigen…", "wk-koppelkansen-wijzig-open", icon="pencil",
+                                 layout=w.Layout(width="260px"))
+        self._nieuwe_titel = w.Text(description="Nieuwe naam", style=BREED, layout=_BREED_VELD)
+        self._nieuwe_titel.add_class("wk-koppelkansen-nieuwe-titel")
+        self._nieuwe_omschrijving = w.Textarea(description="Omschrijving", style=BREED,
+                                               layout=w.Layout(width="720px", height="56px"))
+        self._nieuwe_omschrijving.add_class("wk-koppelkansen-nieuwe-omschrijving")
+        self._wijzig_bewaar = knop("Wijziging opslaan", "wk-koppelkansen-wijzig-opslaan", button_style="primary",
+                                   icon="check", layout=w.Layout(width="200px"))
+        self._wijzig_annuleer = knop("Annuleren", "wk-koppelkansen-wijzig-annuleren", icon="times")
+        self._wijzig_vak = w.VBox([self._nieuwe_titel, self._nieuwe_omschrijving,
+                                   w.HBox([self._wijzig_bewaar, self._wijzig_annuleer])],
+                                  layout=w.Layout(display="none"))
+        self._wijzig_vak.add_class("wk-koppelkansen-wijzig")
         self._bevestig = Bevestiging("wk-koppelkansen")
         self._bevestig_tekst, self._ja, self._nee = self._bevestig.tekst, self._bevestig.ja, self._bevestig.nee
 
@@ -158,7 +173,7 @@ class KoppelkansenOefening(w.VBox):
             w.HTML("<h4>3 · Scoren en besluiten</h4><p>Kies een koppelkans. Een score wordt meteen opgeslagen; "
                    "een besluit leg je vast met de knop, en het komt in het besluitenlog.</p>"),
             self._kies, self._details, self._scores, self._besluit, self._reden, self._aanwezig,
-            w.HBox([self._besluit_knop, self._verwijderen]), self._bevestig,
+            w.HBox([self._besluit_knop, self._wijzig_open, self._verwijderen]), self._wijzig_vak, self._bevestig,
             w.HTML("<h4>4 · Ranglijst</h4>"), self._ranglijst, self._figuur,
             w.HTML(f"<div class='wk-bron'>Bron: {e(BRON)}</div>"),
         ])
@@ -171,6 +186,9 @@ class KoppelkansenOefening(w.VBox):
         self._besluit_knop.on_click(self._leg_besluit_vast)
         self._verwijderen.on_click(self._vraag_verwijderen)
         self._ja.on_click(self._verwijder)
+        self._wijzig_open.on_click(self._open_wijzigen)
+        self._wijzig_bewaar.on_click(self._bewaar_wijziging)
+        self._wijzig_annuleer.on_click(self._sluit_wijzigen)
         context.observe(self._herlaad, names=["dossier_id", "revisie"])
         self._herlaad()
 
@@ -182,6 +200,7 @@ class KoppelkansenOefening(w.VBox):
         if change is not None and change["name"] == "dossier_id":
             self._getoond = None
             self._verberg_bevestiging()
+            self._sluit_wijzigen()
             self._melding.wis()
         store, dossier_id = self.context.store, self.context.dossier_id
         self._kansen = store.koppelkansen(dossier_id)
@@ -222,6 +241,7 @@ class KoppelkansenOefening(w.VBox):
         if self._laden:
             return
         self._verberg_bevestiging()
+        self._sluit_wijzigen()
         self._toon_gekozen()
 
     def _gekozen(self) -> Koppelkans | None:
@@ -231,7 +251,7 @@ class KoppelkansenOefening(w.VBox):
         kans = self._gekozen()
         uit = kans is None
         for veld in (*self._scorevelden.values(), self._besluit, self._reden, self._aanwezig, self._besluit_knop,
-                     self._verwijderen):
+                     self._verwijderen, self._wijzig_open):
             veld.disabled = uit
         if kans is None:
             self._details.value = ("<p><i>Nog geen koppelkansen in het register: neem ze over uit fase 2 of voeg er "
@@ -379,6 +399,41 @@ class KoppelkansenOefening(w.VBox):
         self.context.gewijzigd()
         wat = {"gekozen": "gekozen", "niet": "niet gekozen"}.get(nieuw.besluit, "weer open")
         self._melding.ok(f"'{nieuw.titel}' is {wat}; het besluit staat in het besluitenlog.")
+
+    def _open_wijzigen(self, _knop=None) -> None:
+        kans = self._gekozen()
+        if kans is None:
+            return
+        self._nieuwe_titel.value = kans.titel
+        self._nieuwe_omschrijving.value = kans.omschrijving
+        self._wijzig_vak.layout.display = None
+
+    def _sluit_wijzigen(self, _knop=None) -> None:
+        self._wijzig_vak.layout.display = "none"
+
+    @veilig()
+    def _bewaar_wijziging(self, _knop=None) -> None:
+        """Only title and description change; scores, decision and the strategies using it stay (they refer
+        to the koppelkans by number). Saved on the version shown, so a parallel edit is never overwritten."""
+        kans = self._gekozen()
+        if kans is None or self._getoond is None or self._getoond[0] != kans.id:
+            return
+        try:
+            nieuw = self.context.store.wijzig_koppelkans(
+                self.context.dossier_id, kans.id,
+                KoppelkansInvoer(self._nieuwe_titel.value, kans.herkomst, kans.herkomst_ref,
+                                 self._nieuwe_omschrijving.value),
+                self._getoond[1])
+        except GelijktijdigGewijzigd:
+            self._getoond = None
+            self._herlaad()
+            raise
+        self._sluit_wijzigen()
+        self._getoond = None
+        self._herlaad()
+        self.context.gewijzigd()
+        self._melding.ok(f"De koppelkans heet nu '{nieuw.titel}'." if nieuw.titel != kans.titel
+                         else f"De omschrijving van '{nieuw.titel}' is opgeslagen.")
 
     def _vraag_verwijderen(self, _knop=None) -> None:
         kans = self._gekozen()
