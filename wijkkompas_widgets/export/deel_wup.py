@@ -1,0 +1,140 @@
+"""The two WUP exercises of phase 4 in the Word report and the Excel workbook: the decisions on koppelkansen
+(with the WUP paragraph) and the concept-WUP (completeness, positions of the partners, the joint decision).
+
+The page and the exports read the dossier through the same helpers (``widgets.wup.kansrijen`` and
+``dossierstand``), so a report says what the page shows.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from ..analysis.wup import (
+    BESLUIT_LABELS,
+    BRON,
+    STANDPUNT_LABELS,
+    STANDPUNT_TEKENS,
+    VERWIJDERDE_PARTIJ,
+    besluitstand,
+    datum_tekst,
+    kans_details,
+    kenmerk_tekst,
+    lees_concept_wup,
+    volledigheid,
+    waarschuwingen_te_verbinden,
+    wup_tekst,
+)
+
+if TYPE_CHECKING:
+    from .docx import _Rapport
+    from .verzamel import DossierVerzameling
+    from .xlsx import Blad
+
+_FASE3 = {"gekozen": "gekozen", "niet": "niet gekozen", None: "open"}
+
+
+def docx_te_verbinden(r: _Rapport, v: DossierVerzameling) -> bool:
+    """The decisions per koppelkans as a table, what to look at, and the paragraph for the WUP."""
+    from ..widgets.wup import kansrijen
+
+    rijen = kansrijen(v)
+    if not v.formulier("te_verbinden").get("kansen") or not rijen:
+        return False
+    namen = v.partijnamen
+    r.tabel(["Koppelkans", "Fase 3", "Besluit", "Eigenaar", "Partners", "Financiering", "Planning",
+             "Vastgelegd bij de partners"], [
+        [rij.titel, _FASE3[rij.fase3] + (" (top 3)" if rij.in_top else ""),
+         BESLUIT_LABELS.get(rij.keuze.besluit or "", "nog geen besluit"),
+         *(tekst for _label, tekst in kans_details(rij.keuze, namen))] for rij in rijen])
+    meldingen = waarschuwingen_te_verbinden(rijen, namen)
+    if meldingen:
+        r.tussenkop("Aandachtspunten")
+        r.lijst(meldingen)
+    r.tussenkop("Tekst voor het wijkuitvoeringsplan")
+    r.markdown(wup_tekst(rijen, namen), kopniveau=4)
+    r.bron(f"Bron: {BRON}")
+    return True
+
+
+def docx_concept_wup(r: _Rapport, v: DossierVerzameling) -> bool:
+    """Completeness of the concept, where every partner stands, and the joint decision if recorded."""
+    from ..widgets.wup import dossierstand
+
+    if not v.formulier("concept_wup"):
+        return False
+    model = lees_concept_wup(v.formulier("concept_wup"))
+    onderdelen = volledigheid(dossierstand(v))
+    r.tussenkop("Is het concept compleet?")
+    r.tabel(["Onderdeel", "Stand", "Toelichting"],
+            [[o.naam, "✔ klaar" if o.klaar else "✖ nog niet", o.uitleg] for o in onderdelen])
+    if model.financieel:
+        r.alinea(model.financieel, vet="Financieel plaatje: ")
+    if model.oplegger:
+        r.alinea(model.oplegger, vet="Voor de oplegger aan de raad: ")
+    r.tussenkop("Standpunten van de partners")
+    namen = v.partijnamen
+    rijen = [[naam, *_standpunt_cellen(model.standpunt(i))] for i, naam in namen.items()]
+    rijen += [[VERWIJDERDE_PARTIJ, *_standpunt_cellen(s)] for s in model.partijen if s.partij_id not in namen]
+    if rijen:
+        r.tabel(["Partij", "Standpunt", "Voorbehoud", "Besluit eigen organisatie", "Wat uitvoering betekent"], rijen)
+    else:
+        r.nog_niet("Er staan nog geen partijen in het dossier.")
+    stand = besluitstand(list(namen), model)
+    r.alinea(stand.uitleg(len(namen)))
+    if model.is_vastgelegd:
+        zoek = kenmerk_tekst(model.vastlegging.kenmerk)
+        nr = next((b.volgnummer for b in v.besluiten if zoek in b.onderbouwing), None)
+        r.alinea(f"vastgelegd op {_moment(model.vastlegging.moment)}"
+                 + (f" (besluit nr. {nr} in het besluitenlog)." if nr else "."), vet="Gezamenlijk besluit: ")
+    else:
+        r.alinea("nog niet vastgelegd.", vet="Gezamenlijk besluit: ")
+    r.bron(f"Bron: {BRON}")
+    return True
+
+
+def _moment(iso: str) -> str:
+    from ..widgets.besluitenlog import datum
+
+    try:
+        return datum(datetime.fromisoformat(iso))
+    except ValueError:
+        return "onbekende datum"
+
+
+def _standpunt_cellen(s) -> list[str]:
+    return [f"{STANDPUNT_TEKENS[s.standpunt]} {STANDPUNT_LABELS[s.standpunt]}", s.voorbehoud or "—",
+            datum_tekst(s.datum) or "—", s.betekenis or "—"]
+
+
+def blad_te_verbinden(v: DossierVerzameling) -> Blad:
+    """One row per koppelkans on the list, with real numbers and booleans."""
+    from ..widgets.wup import kansrijen
+    from .xlsx import Blad
+
+    namen = v.partijnamen
+    rijen = []
+    for rij in kansrijen(v):
+        k = rij.keuze
+        rijen.append([rij.titel, _FASE3[rij.fase3], rij.in_top, BESLUIT_LABELS.get(k.besluit or "", "nog geen besluit"),
+                      *(tekst for _label, tekst in kans_details(k, namen)[:3]), k.jaar, k.onderbouwing, k.vastgelegd,
+                      k.is_wens])
+    return Blad(["Koppelkans", "Fase 3", "Top 3", "Besluit", "Eigenaar", "Partners", "Financiering", "Jaar",
+                 "Onderbouwing", "Vastgelegd bij de partners", "Nog een wens"], rijen, formaten={7: "0"},
+                noot="'Nog een wens': meenemen zonder eigenaar of zonder geregelde of aangevraagde financiering.")
+
+
+def blad_concept_wup(v: DossierVerzameling) -> Blad:
+    """One row per party with its position; deleted parties as '(verwijderde partij)'."""
+    from .xlsx import Blad
+
+    model = lees_concept_wup(v.formulier("concept_wup"))
+    namen = v.partijnamen
+    standpunten = [(naam, model.standpunt(i)) for i, naam in namen.items()]
+    standpunten += [(VERWIJDERDE_PARTIJ, s) for s in model.partijen if s.partij_id not in namen]
+    rijen = [[naam, STANDPUNT_LABELS[s.standpunt], s.voorbehoud, date.fromisoformat(s.datum) if s.datum else None,
+              s.betekenis] for naam, s in standpunten]
+    return Blad(["Partij", "Standpunt", "Voorbehoud", "Datum besluit eigen organisatie", "Wat uitvoering betekent"],
+                rijen, noot="Gezamenlijk besluit: " + ("vastgelegd." if model.is_vastgelegd
+                                                       else "nog niet vastgelegd."))
+
