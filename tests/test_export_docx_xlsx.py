@@ -33,8 +33,9 @@ from wijkkompas_widgets.werkboek import OEFENINGEN
 VIJANDIG = "<script>&\"'"
 AFWIJKEND = "De huurdersvereniging wil eerst zekerheid over de huur."
 BLADNAMEN = ["Over dit bestand", "Partijen", "Macht en belang", "Belangen", "Rollen", "Scan", "Wijkprofiel",
-             "Transitieopgaven", "Planning", "Koppelkansen", "Criteria en weging", "Scores", "Rangorde", "Woonlasten",
-             "Besluiten"]
+             "Transitieopgaven", "Planning", "Koppelkansen", "Participatievormen", "Besluitvorming",
+             "Criteria en weging", "Scores", "Rangorde", "Woonlasten", "Te verbinden opgaven", "Inspraakreacties",
+             "Concept-WUP", "Besluiten"]
 
 
 @pytest.fixture(scope="module")
@@ -117,9 +118,14 @@ def test_elk_knooppunt_heeft_een_status_en_nooit_een_lege_kop(voorbeeld, rapport
     for index, alinea in enumerate(alineas):
         if alinea.style.name == "Heading 2":
             assert alineas[index + 1].text.startswith("Status: ")
-    ingevuld = {"De juiste partijen aan tafel", "Invloed en belang van partijen in kaart", "Regierol van de gemeente "
-                "bepalen", "Samenwerking formaliseren", "Wijkprofiel uit openbare cijfers", "Integrale strategieën "
-                "afwegen", "Keuze voor energiesysteem vastleggen"}
+    ingevuld = {
+        "De juiste partijen aan tafel", "Invloed en belang van partijen in kaart", "Regierol van de gemeente bepalen",
+        "Samenwerking formaliseren", "Wijkprofiel uit openbare cijfers", "Integrale strategieën afwegen",
+        "Keuze voor energiesysteem vastleggen", "Passende participatievormen vormgeven voor bewoners",
+        "Participatie- en communicatiestrategie opstellen", "Keuzes maken over te verbinden opgaven",
+        "Heldere afspraken over besluitvorming en onderlinge afhankelijkheden",
+        "Inspraakmogelijkheden bieden op het wijkuitvoeringsplan",
+    }
     titels = {k.titel: k.id for k in store._inhoud.knooppunten}
     assert ingevuld <= set(titels)
     for index, alinea in enumerate(alineas):

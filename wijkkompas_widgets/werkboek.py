@@ -17,9 +17,11 @@ from .widgets.afspraken import AfsprakenOefening
 from .widgets.afweging import AfwegingOefening
 from .widgets.belangen import AmbitiesBelangenOefening
 from .widgets.besluitenlog import BesluitenlogOefening
+from .widgets.besluitvorming import BesluitvormingOefening
 from .widgets.context import WerkboekContext, lees_queryparameters, maak_context
 from .widgets.doel import DoelOefening
 from .widgets.domeinen import SocialeKoppelkansenOefening
+from .widgets.inspraak import InspraakOefening
 from .widgets.kaart import KnooppuntKaart
 from .widgets.karakterisering import BeeldToetsenOefening, FysiekeKenmerkenOefening
 from .widgets.keuze import KeuzeOefening
@@ -28,6 +30,7 @@ from .widgets.koppelkansen import KoppelkansenOefening
 from .widgets.machtbelang import MachtBelangOefening
 from .widgets.opgaven import TransitieopgavenOefening
 from .widgets.opgavenmatrix import OpgavenMatrixOefening
+from .widgets.participatie import ParticipatiestrategieOefening, ParticipatievormenOefening
 from .widgets.partijen import PartijenOefening
 from .widgets.planning import NatuurlijkeMomentenOefening, PlanningOefening
 from .widgets.regierol import RegierolOefening
@@ -40,6 +43,7 @@ from .widgets.weging import WegingOefening
 from .widgets.welkom import FaseNavigatie, VoortgangOverzicht, WorkshopLinks
 from .widgets.wijkprofiel import WijkprofielOefening
 from .widgets.woonlasten import WoonlastenOefening
+from .widgets.wup import ConceptWupOefening, TeVerbindenOefening
 
 if TYPE_CHECKING:
     from .widgets.workshop_begeleider import BegeleiderWeergave
@@ -69,6 +73,12 @@ OEFENINGEN = {
     "f3-criteria-en-weging": WegingOefening,
     "f4-strategieen-afwegen": AfwegingOefening,
     "f4-energiesysteem-vastleggen": KeuzeOefening,
+    "f3-participatievormen": ParticipatievormenOefening,
+    "f3-participatiestrategie": ParticipatiestrategieOefening,
+    "f3-besluitvormingsafspraken": BesluitvormingOefening,
+    "f4-te-verbinden-opgaven": TeVerbindenOefening,
+    "f4-inspraak": InspraakOefening,
+    "f4-concept-wup": ConceptWupOefening,
 }
 
 

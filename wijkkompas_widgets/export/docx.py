@@ -68,6 +68,10 @@ from ..dossier.belangen import HOUDINGEN
 from ..dossier.model import STATUS_LABELS, InvoerFout
 from ..dossier.rollen import ROL_LABELS
 from ..teksten import BESTUURLIJK_GEVOELIG
+from .deel_besluitvorming import docx_besluitvorming
+from .deel_inspraak import docx_inspraak
+from .deel_participatie import docx_participatiestrategie, docx_participatievormen
+from .deel_wup import docx_concept_wup, docx_te_verbinden
 from .verzamel import NOG_NIET, TITEL, DossierVerzameling
 
 GEEN_OEFENING = ("Bij dit knooppunt hoort geen oefening in het werkboek; het team houdt hier alleen de status "
@@ -996,6 +1000,12 @@ SECTIES: dict[str, tuple[Callable[[_Rapport, DossierVerzameling], bool], ...]] =
     "f4-strategieen-afwegen": (_afweging,),
     "f4-woonlasten": (_woonlasten,),
     "f4-energiesysteem-vastleggen": (_keuze,),
+    "f3-participatievormen": (docx_participatievormen,),
+    "f3-participatiestrategie": (docx_participatiestrategie,),
+    "f3-besluitvormingsafspraken": (docx_besluitvorming,),
+    "f4-te-verbinden-opgaven": (docx_te_verbinden,),
+    "f4-inspraak": (docx_inspraak,),
+    "f4-concept-wup": (docx_concept_wup,),
 }
 
 

@@ -28,6 +28,10 @@ from ..content import SPOOR_LETTERS
 from ..dossier.belangen import HOUDINGEN
 from ..dossier.besluiten import SOORT_LABELS
 from ..dossier.rollen import ROL_LABELS
+from .deel_besluitvorming import blad_besluitvorming
+from .deel_inspraak import blad_inspraak
+from .deel_participatie import blad_participatie
+from .deel_wup import blad_concept_wup, blad_te_verbinden
 from .verzamel import NOG_NIET, TITEL, DossierVerzameling
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -287,10 +291,15 @@ BLADEN: tuple[tuple[str, str, Callable[[DossierVerzameling], Blad]], ...] = (
     ("Transitieopgaven", "urgentie en ambitie per opgave", _transitieopgaven),
     ("Planning", "het register van bestaande planningen", _planning),
     ("Koppelkansen", "de koppelkansen met hun scores en besluit", _koppelkansen),
+    ("Participatievormen", "invloed, vormen en kanaal per doelgroep en onderwerp", blad_participatie),
+    ("Besluitvorming", "de besluitvormingsplanning van de partners", blad_besluitvorming),
     ("Criteria en weging", "de punten van elke partij per criterium", _criteria_en_weging),
     ("Scores", "de score van elke strategie per criterium", _scores),
     ("Rangorde", "de rangschikking van de strategieën", _rangorde),
     ("Woonlasten", "de woonlastentoets per huishouden en kostenpost", _woonlasten),
+    ("Te verbinden opgaven", "het besluit over elke koppelkans voor het wijkuitvoeringsplan", blad_te_verbinden),
+    ("Inspraakreacties", "de inspraakreacties en wat ermee is gedaan", blad_inspraak),
+    ("Concept-WUP", "het standpunt van elke partner over het concept-wijkuitvoeringsplan", blad_concept_wup),
     ("Besluiten", "het besluitenlog", _besluiten),
 )
 
