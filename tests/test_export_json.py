@@ -211,10 +211,11 @@ def test_partijen_en_koppelkansen_in_formulieren_wijzen_na_import_naar_dezelfde_
     weg = store.voeg_partij_toe(volledig, PartijInvoer("Vertrokken partner", "overig"))
     store.bewaar_formulier(volledig, "besluitvorming", {"besluiten": [
         {"id": "b1", "wat": "Keuze in het college", "partij_id": partijen[0].id, "afhankelijk_van": ["b2"]},
-        {"id": "b2", "wat": "Instemming huurders", "partij_id": weg.id}]}, 0)
+        {"id": "b2", "wat": "Instemming huurders", "partij_id": weg.id}]},
+        store.formulier(volledig, "besluitvorming")[1])
     store.bewaar_formulier(volledig, "te_verbinden", {"kansen": [
         {"koppelkans_id": kans.id, "partij_id": partijen[1].id, "partij_ids": [partijen[2].id, weg.id],
-         "onderbouwing": "Riool gaat in 2027 open."}]}, 0)
+         "onderbouwing": "Riool gaat in 2027 open."}]}, store.formulier(volledig, "te_verbinden")[1])
     store.verwijder_partij(volledig, weg.id)
 
     kopie = importeer_json(store, exporteer_json(store, volledig))
@@ -366,6 +367,14 @@ def test_limieten_passen_bij_de_uploadknop():
 
 
 # -- older schema versions ------------------------------------------------------------------------------------------
+# forms whose exercise needs a table a version did not have yet: a store of that version cannot hold them
+FORMULIER_NODIG = {"te_verbinden": "koppelkans"}
+
+
+def _kon_bestaan(rij, tabellen) -> bool:
+    return rij.get("sleutel") not in FORMULIER_NODIG or FORMULIER_NODIG[rij["sleutel"]] in tabellen
+
+
 def _document_van_oude_store(tmp_path, versie: str) -> tuple[bytes, bytes]:
     """(a document of schema ``versie``, today's export of the same dossier): a SQLite store migrated only to
     ``versie``, filled with the rows of the example dossier (from a store at head), exported as a store of that
@@ -382,7 +391,8 @@ def _document_van_oude_store(tmp_path, versie: str) -> tuple[bytes, bytes]:
             if tabel.name == "alembic_version":
                 continue
             rijen = [{k: v for k, v in r.items() if k in tabel.c}
-                     for r in bron.execute(select(schema.metadata.tables[tabel.name])).mappings()]
+                     for r in bron.execute(select(schema.metadata.tables[tabel.name])).mappings()
+                     if _kon_bestaan(r, metadata.tables)]
             if rijen:
                 doel.execute(insert(tabel), rijen)
     with engine.connect() as conn:
@@ -404,7 +414,8 @@ def test_document_van_een_oudere_schemaversie_wordt_bijgewerkt(lege_store, tmp_p
     nu = json.loads(exporteer_json(lege_store, kopie.id))
     assert nu["schema"] == schema.SCHEMA_VERSIE and nu["dossier"] == vandaag["dossier"]
     for tabel, rijen in nu["tabellen"].items():  # what the old version had is all there, the rest is empty
-        assert rijen == (vandaag["tabellen"][tabel] if tabel in document["tabellen"] else []), tabel
+        verwacht = [r for r in vandaag["tabellen"][tabel] if _kon_bestaan(r, document["tabellen"])]
+        assert rijen == (verwacht if tabel in document["tabellen"] else []), tabel
     if versie == "0005":
         assert len(lege_store.besluiten(kopie.id)) == 4 and lege_store.vastzetting(kopie.id) is not None
         assert exporteer_json(lege_store, kopie.id) == huidig  # the example has no workshop: nothing is missing
