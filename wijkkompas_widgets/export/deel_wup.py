@@ -1,8 +1,8 @@
 """The two WUP exercises of phase 4 in the Word report and the Excel workbook: the decisions on koppelkansen
 (with the WUP paragraph) and the concept-WUP (completeness, positions of the partners, the joint decision).
 
-The page and the exports read the dossier through the same helpers (``widgets.wup.kansrijen`` and
-``dossierstand``), so a report says what the page shows.
+The page and the exports read the dossier through the same ``DossierVerzameling`` (``kansrijen``, ``wup_stand``),
+so a report says what the page shows.
 """
 
 from __future__ import annotations
@@ -36,9 +36,8 @@ _FASE3 = {"gekozen": "gekozen", "niet": "niet gekozen", None: "open"}
 
 def docx_te_verbinden(r: _Rapport, v: DossierVerzameling) -> bool:
     """The decisions per koppelkans as a table, what to look at, and the paragraph for the WUP."""
-    from ..widgets.wup import kansrijen
 
-    rijen = kansrijen(v)
+    rijen = v.kansrijen
     if not v.formulier("te_verbinden").get("kansen") or not rijen:
         return False
     namen = v.partijnamen
@@ -59,12 +58,11 @@ def docx_te_verbinden(r: _Rapport, v: DossierVerzameling) -> bool:
 
 def docx_concept_wup(r: _Rapport, v: DossierVerzameling) -> bool:
     """Completeness of the concept, where every partner stands, and the joint decision if recorded."""
-    from ..widgets.wup import dossierstand
 
     if not v.formulier("concept_wup"):
         return False
     model = lees_concept_wup(v.formulier("concept_wup"))
-    onderdelen = volledigheid(dossierstand(v))
+    onderdelen = volledigheid(v.wup_stand)
     r.tussenkop("Is het concept compleet?")
     r.tabel(["Onderdeel", "Stand", "Toelichting"],
             [[o.naam, "✔ klaar" if o.klaar else "✖ nog niet", o.uitleg] for o in onderdelen])
@@ -109,12 +107,11 @@ def _standpunt_cellen(s) -> list[str]:
 
 def blad_te_verbinden(v: DossierVerzameling) -> Blad:
     """One row per koppelkans on the list, with real numbers and booleans."""
-    from ..widgets.wup import kansrijen
     from .xlsx import Blad
 
     namen = v.partijnamen
     rijen = []
-    for rij in kansrijen(v):
+    for rij in v.kansrijen:
         k = rij.keuze
         rijen.append([rij.titel, _FASE3[rij.fase3], rij.in_top, BESLUIT_LABELS.get(k.besluit or "", "nog geen besluit"),
                       *(tekst for _label, tekst in kans_details(k, namen)[:3]), k.jaar, k.onderbouwing, k.vastgelegd,

@@ -4,18 +4,20 @@ analysis functions the exercises use.
 Both exports read a dossier through ``DossierVerzameling``: every part is read on first use and kept, so the
 report and the workbook never read the same table twice, and never compute anything of their own. Where an
 exercise reads its data with a plain helper (``lees_stand``, ``profiel_van_dossier``) that helper is used as it
-is; the two small summaries an exercise makes inside its view (the completely weighed parties, the woonlasten
-per household) are repeated here line for line, so a report says what the page shows.
+is, and what a page and the report both need (the koppelkansen for the plan, the state of the concept-WUP) is
+worked out here once, for both.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
 
+from ..analysis.inspraak import inspraak_stand
 from ..analysis.koppelkansen import eigen_criteria_uit_formulier, marge_uit_formulier, rangschik_koppelkansen
 from ..analysis.mca import Gevoeligheid, gevoeligheid, normaliseer_punten, volledig_gewogen
 from ..analysis.planning import natuurlijke_momenten
 from ..analysis.woonlasten import Woonlastentoets, toetsen_per_huishouden
+from ..analysis.wup import DossierStand, KansRij, kansen_op_de_lijst, lees_concept_wup, lees_te_verbinden
 from ..content import Inhoud
 from ..dossier.koppelkansen import STANDAARD_SCORECRITERIA
 from ..dossier.model import WerkboekFout
@@ -134,6 +136,27 @@ class DossierVerzameling:
     @cached_property
     def koppelkansen_rangschikking(self):
         return rangschik_koppelkansen(self.koppelkansen, self.koppelkans_criteria)
+
+    @cached_property
+    def kansrijen(self) -> list[KansRij]:
+        """The koppelkansen to decide on for the plan (chosen in phase 3 or in its top 3, or added by the team)."""
+        top = [k.kans_id for k in self.koppelkansen_rangschikking.top]
+        return kansen_op_de_lijst(self.koppelkansen, top, lees_te_verbinden(self.formulier("te_verbinden")))
+
+    @cached_property
+    def wup_stand(self) -> DossierStand:
+        """What the concept-WUP checklist needs from the rest of the dossier."""
+        keuze, stand = self.keuze, self.stand
+        fasering = next((s.fasering for s in stand.strategieen if keuze and s.id == keuze.strategie_id), "")
+        getoetst = len(self.woonlasten[3]) if self.inhoud.fase34 is not None else 0
+        inspraak = inspraak_stand(self.formulier("inspraak"))
+        rijen = self.kansrijen
+        return DossierStand(
+            energiesysteem=keuze.naam if keuze else "", weging_vastgezet=stand.vastzetting is not None,
+            rangschikking=stand.rangschikking is not None, woonlasten_getoetst=getoetst, fasering=fasering or "",
+            planning_werken=len(self.werken), financieel=lees_concept_wup(self.formulier("concept_wup")).financieel,
+            inspraak_momenten=inspraak.momenten, inspraak_reacties=inspraak.reacties, inspraak_open=inspraak.open,
+            kansen_op_lijst=len(rijen), kansen_besloten=sum(1 for r in rijen if r.keuze.besluit is not None))
 
     @cached_property
     def criteria(self):

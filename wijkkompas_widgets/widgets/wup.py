@@ -33,7 +33,6 @@ from ..analysis.wup import (
     STANDPUNTEN,
     VERWIJDERDE_PARTIJ,
     ConceptWup,
-    DossierStand,
     KansKeuze,
     KansRij,
     Standpunt,
@@ -68,30 +67,6 @@ _VELD = w.Layout(width="720px")
 _TEKSTVAK = w.Layout(width="720px", height="70px")
 _BESLUIT_TEKENS = {"meenemen": "✔", "later": "◷", "laten-vallen": "✖", None: "○"}
 _FASE3 = {"gekozen": "gekozen in fase 3", "niet": "niet gekozen in fase 3", None: "nog open in fase 3"}
-
-
-# -- reading the dossier (shared with the exports) ----------------------------------------------------
-def kansrijen(v) -> list[KansRij]:
-    """The koppelkansen to decide on, from a ``DossierVerzameling`` (the page and the report agree)."""
-    top = [k.kans_id for k in v.koppelkansen_rangschikking.top]
-    return kansen_op_de_lijst(v.koppelkansen, top, lees_te_verbinden(v.formulier("te_verbinden")))
-
-
-def dossierstand(v) -> DossierStand:
-    """What the concept-WUP checklist needs, read through a ``DossierVerzameling``."""
-    from ..analysis.inspraak import inspraak_stand
-
-    keuze, stand = v.keuze, v.stand
-    fasering = next((s.fasering for s in stand.strategieen if keuze and s.id == keuze.strategie_id), "")
-    getoetst = len(v.woonlasten[3]) if v.inhoud.fase34 is not None else 0
-    inspraak = inspraak_stand(v.formulier("inspraak"))
-    rijen = kansrijen(v)
-    return DossierStand(
-        energiesysteem=keuze.naam if keuze else "", weging_vastgezet=stand.vastzetting is not None,
-        rangschikking=stand.rangschikking is not None, woonlasten_getoetst=getoetst, fasering=fasering or "",
-        planning_werken=len(v.werken), financieel=lees_concept_wup(v.formulier("concept_wup")).financieel,
-        inspraak_momenten=inspraak.momenten, inspraak_reacties=inspraak.reacties, inspraak_open=inspraak.open,
-        kansen_op_lijst=len(rijen), kansen_besloten=sum(1 for r in rijen if r.keuze.besluit is not None))
 
 
 def _verzameling(context: WerkboekContext):
@@ -539,7 +514,7 @@ class ConceptWupOefening(w.VBox):
     def _toon_volledigheid(self, v) -> None:
         inhoud, parameter = self.context.inhoud, self.context.url_parameter()
         rijen, klaar = [], 0
-        for onderdeel in volledigheid(dossierstand(v)):
+        for onderdeel in volledigheid(v.wup_stand):
             klaar += onderdeel.klaar
             if onderdeel.knooppunt == KNOOPPUNT_CONCEPT_WUP:
                 waar = "hieronder"
