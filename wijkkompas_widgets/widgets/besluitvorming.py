@@ -74,7 +74,8 @@ class BesluitvormingOefening(w.VBox):
 
         self._voorbeeld = w.Dropdown(description="Voorbeeldbesluit", style=_LABEL, layout=_VELD)
         self._voorbeeld.add_class("wk-besluitvorming-voorbeeld")
-        self._voorbeeld_toevoegen = knop("Voorbeeld toevoegen", "wk-besluitvorming-voorbeeld-toevoegen", icon="plus")
+        self._voorbeeld_toevoegen = knop("Voorbeeld toevoegen", "wk-besluitvorming-voorbeeld-toevoegen", icon="plus",
+                                         layout=w.Layout(width="200px"))
         self._voorbeeld_uitleg = w.HTML()
         self._lijst = w.HTML()
         self._lijst.add_class("wk-besluitvorming-lijst")
@@ -85,7 +86,7 @@ class BesluitvormingOefening(w.VBox):
         self._partij = w.Dropdown(description="Partij", style=_LABEL, layout=_VELD)
         self._orgaan = w.Dropdown(description="Wie beslist", style=_LABEL, layout=_VELD,
                                   options=[(o.naam, o.id) for o in ORGANEN], value="anders")
-        self._orgaan_hint = w.HTML(layout=w.Layout(margin="0 0 6px 178px", max_width="540px"))
+        self._orgaan_hint = w.HTML(layout=w.Layout(margin="0 0 6px 238px", max_width="540px"))
         self._orgaan_hint.add_class("wk-besluitvorming-orgaan-hint")
         self._maanden = {
             stap: w.Text(description=f"{label} (maand)", style=_LABEL, layout=_MAANDVELD,
@@ -93,7 +94,7 @@ class BesluitvormingOefening(w.VBox):
             for stap, label in STAPPEN
         }
         self._go_no_go = w.Checkbox(description="Dit is een go/no-go-moment", indent=False,
-                                    layout=w.Layout(margin="4px 0 4px 178px"))
+                                    layout=w.Layout(margin="4px 0 4px 238px"))
         self._afhaken = w.Textarea(description="Wat als deze partner afhaakt", style=_LABEL,
                                    layout=w.Layout(width="720px", height="60px"),
                                    placeholder="Wat gebeurt er met het plan, en met de andere partners?")
