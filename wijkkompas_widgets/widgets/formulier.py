@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import copy
 
-import ipywidgets as w
-
 from ..analysis.wijkprofiel import opmaak
 from ..dossier import GelijktijdigGewijzigd
-from .basis import Melding, e
+from .basis import e
 from .context import WerkboekContext
-from .kop import geen_dossier_html
+from .oefening import Oefening
 
 _POGINGEN = 3
 
@@ -73,20 +71,21 @@ class VersieFormulier:
                                     "nog eens.")
 
 
-class FormulierOefening(w.VBox):
+class FormulierOefening(Oefening):
     """Base of the exercises that keep one form per dossier and save it field by field. Subclasses set
-    ``SLEUTEL`` and implement ``_toon(gegevens)``, which puts saved values in the fields."""
+    ``SLEUTEL`` (from ``dossier.formulieren``) and implement ``_toon(gegevens)``, which puts saved values in the
+    fields with ``self.toon``; ``self._zet(pad, waarde)`` saves one field."""
 
     SLEUTEL = ""
+    # A form shows only its own document: a save elsewhere on the page does not change it.
+    VERVERS_BIJ = ("dossier_id",)
 
     def __init__(self, context: WerkboekContext, klasse: str):
-        super().__init__()
-        self.add_class(klasse)
-        self.context = context
+        super().__init__(context, klasse=klasse)
         self._formulier = VersieFormulier(context, self.SLEUTEL)
-        self._laden = False  # True while _toon fills the fields, so that does not save them again
-        self._melding = Melding()
-        self._geen_dossier = w.HTML(geen_dossier_html())
+
+    def laad(self, dossier_gewisseld: bool = True) -> None:
+        self._toon(self._formulier.laad())
 
     def _toon(self, gegevens: dict) -> None:
         raise NotImplementedError

@@ -1,0 +1,95 @@
+"""The one lifecycle every exercise shares: dossier switch, refresh after a colleague's change, the 'no dossier'
+note, the message line, and save-on-change without guard flags.
+
+An exercise subclasses ``Oefening``, builds its controls, puts them in ``self.inhoud`` and calls ``self.start()``
+at the end of ``__init__``; ``laad`` then fills the controls from the store whenever the open dossier changes
+(and, unless ``VERVERS_BIJ`` says otherwise, after every saved change on the page).
+
+Why no ``_laden`` flags: an exercise fills a control with ``self.toon(veld, waarde)``, which remembers what it put
+there; ``self.bij_wijziging(veld, actie)`` calls ``actie`` only when the control then holds something else, i.e.
+when a person changed it. Filling never saves, and a person's change always does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+import ipywidgets as w
+
+from .basis import Melding, veilig, zet_keuze
+from .context import WerkboekContext
+from .kop import geen_dossier_html
+
+_NIETS = object()
+
+
+class Oefening(w.VBox):
+    """Base of every exercise view. Subclasses set ``KLASSE`` (the stable CSS class browser tests and
+    styling find the exercise by) and implement ``laad``."""
+
+    KLASSE: ClassVar[str] = ""
+    # Which changes of the page's context make the exercise read the store again: the open dossier, and the
+    # revision that goes up after every save on the page (parties shown in two exercises stay in step).
+    VERVERS_BIJ: ClassVar[tuple[str, ...]] = ("dossier_id", "revisie")
+
+    def __init__(self, context: WerkboekContext, *, klasse: str | None = None):
+        super().__init__()
+        self.add_class(klasse or self.KLASSE)
+        self.context = context
+        self._melding = Melding()
+        self._geen_dossier = w.HTML(geen_dossier_html())
+        self.inhoud = w.VBox()
+        self.children = [self.inhoud]
+        self._getoond: dict[int, object] = {}
+
+    # --- lifecycle
+
+    def start(self) -> None:
+        """Follow the page's context and show the open dossier; the last line of a subclass's ``__init__``."""
+        self.context.observe(self._ververs, names=list(self.VERVERS_BIJ))
+        self._ververs()
+
+    @property
+    def dossier_open(self) -> bool:
+        return self.context.store is not None and self.context.dossier_id is not None
+
+    @veilig()
+    def _ververs(self, change: dict | None = None) -> None:
+        if not self.dossier_open:
+            self.children = [self._geen_dossier]
+            return
+        self.children = [self.inhoud]
+        self.laad(dossier_gewisseld=change is None or change["name"] == "dossier_id")
+
+    def laad(self, dossier_gewisseld: bool) -> None:
+        """Fill the exercise from the store. ``dossier_gewisseld`` is False when only the revision went up
+        (another exercise saved), so an exercise can keep what is half typed."""
+        raise NotImplementedError
+
+    def bewaard(self, tekst: str = "") -> None:
+        """After a saved change: say so and let the page's other exercises refresh. The change is already
+        saved, so a failing refresh elsewhere never turns this into an error."""
+        if tekst:
+            self._melding.ok(tekst)
+        self.context.gewijzigd()
+
+    # --- filling controls and saving on change
+
+    def toon(self, veld: w.ValueWidget, waarde) -> None:
+        """Put a stored value in a control without it counting as a person's change."""
+        self._getoond[id(veld)] = waarde
+        zet_keuze(veld, waarde) if isinstance(veld, (w.Dropdown, w.RadioButtons)) else setattr(veld, "value", waarde)
+        self._getoond[id(veld)] = veld.value  # as the control holds it (a slider may round)
+
+    def bij_wijziging(self, veld: w.ValueWidget, actie: Callable[[object], None]) -> None:
+        """Call ``actie(nieuwe_waarde)`` when a person changes ``veld``; errors become the message line."""
+        uitvoeren = veilig()(lambda _self, waarde: actie(waarde))
+
+        def reageer(change: dict) -> None:
+            if change["new"] == self._getoond.get(id(veld), _NIETS):
+                return  # the exercise itself showed this value
+            self._getoond[id(veld)] = change["new"]
+            uitvoeren(self, change["new"])
+
+        veld.observe(reageer, names="value")
