@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, also without an editable install
 
-from wijkkompas_widgets.dossier import DossierStore
+from wijkkompas_widgets.dossier.store import DossierStore
 from wijkkompas_widgets.export import exporteer_docx, exporteer_json, exporteer_xlsx, importeer_json
 
 

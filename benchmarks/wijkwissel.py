@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, also without an editable install
 
 from wijkkompas_widgets.cbs.data import cbs_data
-from wijkkompas_widgets.dossier import DossierStore
+from wijkkompas_widgets.dossier.store import DossierStore
 from wijkkompas_widgets.werkboek import open_werkboek
 from wijkkompas_widgets.widgets.basis import figuur_html
 from wijkkompas_widgets.widgets.wijkprofiel import WijkprofielOefening

@@ -38,9 +38,9 @@ from wijkkompas_widgets.charts import figuur_naar_png
 from wijkkompas_widgets.charts.koppelkansen import koppelkansen_figuur
 from wijkkompas_widgets.charts.scan import radar_figuur
 from wijkkompas_widgets.charts.weging import wegingen_figuur
-from wijkkompas_widgets.dossier import DossierStore
-from wijkkompas_widgets.dossier.koppelkansen import KoppelkansInvoer
 from wijkkompas_widgets.dossier.model import WerkboekFout
+from wijkkompas_widgets.dossier.records import KoppelkansInvoer
+from wijkkompas_widgets.dossier.store import DossierStore
 from wijkkompas_widgets.workshop.aggregatie import (
     AANTAL_VERSCHILLEN,
     ronde_uitslag,

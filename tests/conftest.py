@@ -71,7 +71,7 @@ def pytest_generate_tests(metafunc):
 @pytest.fixture(scope="session")
 def pg_sjabloon():
     """A migrated, empty database per xdist worker: new test databases are copies of it (fast)."""
-    from wijkkompas_widgets.dossier import DossierStore
+    from wijkkompas_widgets.dossier.store import DossierStore
 
     naam = f"wk_sjabloon_{werker()}_{os.getpid()}"  # unique: several test runs may share one cluster
     beheer = pg_beheer()
@@ -101,7 +101,7 @@ def opslag_url(request, tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def opslag(opslag_url):
-    from wijkkompas_widgets.dossier import DossierStore
+    from wijkkompas_widgets.dossier.store import DossierStore
 
     return DossierStore(opslag_url, voorbeeld=False)
 
@@ -123,7 +123,7 @@ def store_url(backend, tmp_path, request) -> str:
 
 @pytest.fixture
 def store(store_url):
-    from wijkkompas_widgets.dossier import DossierStore
+    from wijkkompas_widgets.dossier.store import DossierStore
 
     return DossierStore(store_url)
 
@@ -131,7 +131,7 @@ def store(store_url):
 @pytest.fixture
 def lege_store(store_url):
     """A store without the example dossier."""
-    from wijkkompas_widgets.dossier import DossierStore
+    from wijkkompas_widgets.dossier.store import DossierStore
 
     return DossierStore(store_url, voorbeeld=False)
 
@@ -149,3 +149,23 @@ def content_kopie(tmp_path) -> Path:
     doel = tmp_path / "data"
     shutil.copytree(REPO / "data", doel)
     return doel
+
+
+@pytest.fixture
+def wup_wijk(lege_store):
+    """A dossier for the phase-4 WUP exercises: two parties and three koppelkansen (one chosen in phase 3, one in
+    the top 3, one loose). Returns the dossier and its rows by name."""
+    from wijkkompas_widgets.dossier import PartijInvoer
+    from wijkkompas_widgets.dossier.records import KoppelkansInvoer
+
+    store = lege_store
+    dossier = store.maak_dossier("Testwijk", "Noord", "Delft")
+    gemeente = store.voeg_partij_toe(dossier.id, PartijInvoer("Gemeente Delft", "gemeente"))
+    corporatie = store.voeg_partij_toe(dossier.id, PartijInvoer("Corporatie <script>x</script>", "woningcorporatie"))
+    riool = store.voeg_koppelkans_toe(dossier.id, KoppelkansInvoer("Riool en warmtenet"))
+    riool = store.besluit_koppelkans(dossier.id, riool.id, "gekozen", "", riool.versie)
+    plein = store.voeg_koppelkans_toe(dossier.id, KoppelkansInvoer("Groen schoolplein"))
+    store.zet_koppelkans_scores(dossier.id, plein.id, {"wensen": 5, "extra-kosten": 4, "doorlooptijd": 4}, plein.versie)
+    los = store.voeg_koppelkans_toe(dossier.id, KoppelkansInvoer("Zonnepanelen op de sporthal"))
+    return {"dossier": dossier, "gemeente": gemeente, "corporatie": corporatie, "riool": riool, "plein": plein,
+            "los": los}

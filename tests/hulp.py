@@ -146,3 +146,58 @@ def kies(veld_: w.Widget, label: str) -> None:
 def keuzes(veld_: w.Widget) -> list[str]:
     """The option labels a user sees in a choice control."""
     return list(veld_._options_labels)
+
+
+def kies_meer(veld_: w.Widget, *labels: str) -> None:
+    """Choose these options, as with Ctrl-click, in a SelectMultiple."""
+    alle_labels = list(veld_._options_labels)
+    assert set(labels) <= set(alle_labels), f"{labels!r} staan niet alle tussen de keuzes {alle_labels}"
+    veld_.index = tuple(alle_labels.index(label) for label in labels)
+
+
+def opmaak(widget: w.Widget, *, alleen_zichtbaar: bool = True) -> str:
+    """The raw HTML of every (visible) HTML widget of the tree: for what a user gets from the markup itself —
+    a link's address, a download, whether a typed ``<script>`` stays text."""
+    return "".join(kind.value for kind in alle(widget, alleen_zichtbaar=alleen_zichtbaar)
+                   if isinstance(kind, (w.HTML, w.HTMLMath)))
+
+
+_ALT = re.compile(r'<img\b[^>]*\balt="([^"]*)"', re.I)
+
+
+def alt_teksten(widget: w.Widget) -> list[str]:
+    """The alt texts of the charts in the tree, as a screen reader reads them."""
+    return [html.unescape(alt) for alt in _ALT.findall(opmaak(widget))]
+
+
+def alle_tekst(widget: w.Widget) -> str:
+    """Every text the tree holds, hidden parts, labels, placeholders, tooltips and options included: what the page
+    could ever show (for 'this name never reaches that page')."""
+    delen = []
+    for kind in alle(widget):
+        for naam in ("value", "description", "placeholder", "tooltip"):
+            waarde = getattr(kind, naam, None)
+            if isinstance(waarde, str):
+                delen.append(zichtbaar(waarde) if naam == "value" else waarde)
+        opties = getattr(kind, "options", None)
+        if isinstance(opties, (tuple, list)):
+            delen.extend(str(optie) for optie in opties)
+    return " ".join(deel for deel in delen if deel)
+
+
+_DOWNLOAD = re.compile(r'<a class="wk-download" download="([^"]+)" href="data:[^;]+;base64,([^"]+)"')
+
+
+def downloads(widget: w.Widget) -> dict[str, bytes]:
+    """The files the (visible) download links of the tree hold, by file name, as a browser would save them."""
+    import base64
+
+    return {html.unescape(naam): base64.b64decode(data) for naam, data in _DOWNLOAD.findall(opmaak(widget))}
+
+
+def als_upload(inhoud: bytes, naam: str) -> dict:
+    """One file as ipywidgets' FileUpload holds it after a user picked it (assign a tuple of these to ``value``)."""
+    from datetime import datetime, timezone
+
+    return {"name": naam, "type": "application/json", "size": len(inhoud), "content": memoryview(inhoud),
+            "last_modified": datetime(2026, 3, 12, 20, 0, tzinfo=timezone.utc)}

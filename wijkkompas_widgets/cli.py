@@ -14,6 +14,7 @@ import urllib.request
 import webbrowser
 from pathlib import Path
 
+from . import export  # light: each export format loads its libraries on first use (see export/__init__.py)
 from .dossier import validatie
 from .dossier.model import Dossier, InvoerFout, OnbekendDossier, WerkboekFout
 from .dossier.store import ENV_DATA_DIR, ENV_DB_URL, DossierStore, standaard_url
@@ -220,8 +221,6 @@ def exporteer(args) -> int:
     _pas_omgeving_aan(args)
     functie, wat = EXPORTSOORTEN[args.format]
     try:
-        from . import export
-
         maak = getattr(export, functie, None)
         if maak is None:
             print(f"{wat} ({args.format}) kan deze versie van het werkboek nog niet maken; kies --format json.",
@@ -247,14 +246,13 @@ def importeer(args) -> int:
     _pas_omgeving_aan(args)
     pad = Path(args.bestand).expanduser()
     try:
-        from .export import MAX_IMPORT, importeer_json
-
-        if pad.stat().st_size > MAX_IMPORT:  # refused before reading 50 MB and more into memory
-            raise InvoerFout(f"Het bestand '{pad.name}' is groter dan {MAX_IMPORT // (1024 * 1024)} MB en is niet "
-                             "ingelezen. Er is niets veranderd.")
+        if pad.stat().st_size > export.MAX_IMPORT:  # refused before reading 50 MB and more into memory
+            megabyte = export.MAX_IMPORT // (1024 * 1024)
+            raise InvoerFout(f"Het bestand '{pad.name}' is groter dan {megabyte} MB en is niet ingelezen. Er is "
+                             "niets veranderd.")
         data = pad.read_bytes()
         store = DossierStore(standaard_url())
-        dossier = importeer_json(store, data, pad.name)
+        dossier = export.importeer_json(store, data, pad.name)
     except WerkboekFout as fout:
         print(f"Importeren is niet gelukt: {fout}", file=sys.stderr)
         return 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +80,7 @@ def welkom_url(opties: StartOpties) -> str:
 
 def maak_voila_app_klasse():
     """A Voilà app whose root URL leads to the welcome notebook instead of a file list."""
+    # here: Voilà, tornado and jupyter_server load only in the server's own process, not in the CLI or a kernel
     from jupyter_server.utils import url_path_join
     from tornado.web import RedirectHandler
     from traitlets import Int, default
@@ -119,6 +121,4 @@ def main_voila(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    import sys
-
     main_voila(sys.argv[1:])

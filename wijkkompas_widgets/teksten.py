@@ -9,3 +9,6 @@ GEEN_DOSSIER = "Er is geen dossier geopend. Kies hierboven een dossier of maak e
 VOORBEELD_BADGE = "Voorbeelddossier"
 BESTUURLIJK_GEVOELIG = "Let op: dit knooppunt kan bestuurlijk gevoelig zijn"
 BRON_WIJKKOMPAS = "Wijkkompas (wijkkompas.nl), bewerkt in eigen woorden"
+# the Word report and the Excel workbook
+RAPPORT_TITEL = "Bouwstenen voor het wijkuitvoeringsplan"
+NOG_NIET_INGEVULD = "Nog niet ingevuld."

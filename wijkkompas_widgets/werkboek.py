@@ -13,37 +13,42 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from .widgets.afspraken import AfsprakenOefening
+from . import export  # light: python-docx, openpyxl and the charts load when a file is asked for
 from .widgets.afweging import AfwegingOefening
-from .widgets.belangen import AmbitiesBelangenOefening
+from .widgets.ambities_belangen import AmbitiesBelangenOefening
+from .widgets.beeld_toetsen import BeeldToetsenOefening
 from .widgets.besluitenlog import BesluitenlogOefening
 from .widgets.besluitvorming import BesluitvormingOefening
+from .widgets.bestaande_planningen import PlanningOefening
+from .widgets.concept_wup import ConceptWupOefening
 from .widgets.context import WerkboekContext, lees_queryparameters, maak_context
 from .widgets.doel import DoelOefening
-from .widgets.domeinen import SocialeKoppelkansenOefening
+from .widgets.energiesysteem import KeuzeOefening
+from .widgets.fysieke_kenmerken import FysiekeKenmerkenOefening
 from .widgets.inspraak import InspraakOefening
 from .widgets.kaart import KnooppuntKaart
-from .widgets.karakterisering import BeeldToetsenOefening, FysiekeKenmerkenOefening
-from .widgets.keuze import KeuzeOefening
 from .widgets.kop import DossierKop
 from .widgets.koppelkansen import KoppelkansenOefening
 from .widgets.machtbelang import MachtBelangOefening
+from .widgets.natuurlijke_momenten import NatuurlijkeMomentenOefening
 from .widgets.opgaven import TransitieopgavenOefening
 from .widgets.opgavenmatrix import OpgavenMatrixOefening
-from .widgets.participatie import ParticipatiestrategieOefening, ParticipatievormenOefening
+from .widgets.participatiestrategie import ParticipatiestrategieOefening
+from .widgets.participatievormen import ParticipatievormenOefening
 from .widgets.partijen import PartijenOefening
-from .widgets.planning import NatuurlijkeMomentenOefening, PlanningOefening
 from .widgets.regierol import RegierolOefening
 from .widgets.rollen import RollenOefening
 from .widgets.salience import SalienceOefening
+from .widgets.samenwerking_formaliseren import AfsprakenOefening
 from .widgets.scan import SamenwerkingsscanOefening
-from .widgets.strategieen import WarmtestrategieenOefening
+from .widgets.sociale_koppelkansen import SocialeKoppelkansenOefening
+from .widgets.te_verbinden import TeVerbindenOefening
 from .widgets.uitwisseling import DossierUitwisseling
+from .widgets.warmtestrategieen import WarmtestrategieenOefening
 from .widgets.weging import WegingOefening
 from .widgets.welkom import FaseNavigatie, VoortgangOverzicht, WorkshopLinks
 from .widgets.wijkprofiel import WijkprofielOefening
 from .widgets.woonlasten import WoonlastenOefening
-from .widgets.wup import ConceptWupOefening, TeVerbindenOefening
 
 if TYPE_CHECKING:
     from .widgets.workshop_begeleider import BegeleiderWeergave
@@ -142,7 +147,7 @@ class Werkboek:
     def uitwisseling(self, importeren: bool = True) -> DossierUitwisseling:
         """Word, Excel and JSON downloads of the open dossier; with ``importeren`` also the JSON import
         (the welcome page has it; a phase page shares results only)."""
-        return DossierUitwisseling(self.context, importeren=importeren)
+        return DossierUitwisseling(self.context, export, importeren=importeren)
 
     def navigatie(self, fase: int) -> FaseNavigatie:
         return FaseNavigatie(self.context, fase)

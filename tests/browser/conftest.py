@@ -90,7 +90,7 @@ _SERVERDATA: list[Path] = []
 @pytest.fixture
 def server_store(voila_server):
     """The store of the server under test, to prepare a fresh dossier without clicking through the UI."""
-    from wijkkompas_widgets.dossier import open_store
+    from wijkkompas_widgets.dossier.store import open_store
 
     return open_store(f"sqlite:///{_SERVERDATA[0] / 'wijkdossiers.sqlite'}")
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from wijkkompas_widgets.content import inhoud
 from wijkkompas_widgets.dossier import PartijInvoer
-from wijkkompas_widgets.dossier.afweging import StrategieInvoer
+from wijkkompas_widgets.dossier.records import StrategieInvoer
 
 LABEL = {str(n.waarde): f"{n.waarde} · {n.label}" for n in inhoud().fase34.schaal}  # the generic 1-5 scale
 

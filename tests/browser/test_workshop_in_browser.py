@@ -23,7 +23,8 @@ from browserhulp import WACHT_MS, vrije_poort, wacht_op_server
 from playwright.sync_api import expect
 
 from wijkkompas_widgets.content import inhoud
-from wijkkompas_widgets.dossier import PartijInvoer, open_store
+from wijkkompas_widgets.dossier import PartijInvoer
+from wijkkompas_widgets.dossier.store import open_store
 from wijkkompas_widgets.server import StartOpties, voila_argv, voila_omgeving
 
 LIVE_MS = 20_000  # the views poll every 2-3 s; generous for a loaded CI machine

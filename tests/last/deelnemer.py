@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sys
 
-from wijkkompas_widgets.dossier import DossierStore, WerkboekFout
+from wijkkompas_widgets.dossier import WerkboekFout
+from wijkkompas_widgets.dossier.store import DossierStore
 
 
 def main(store_url: str, code: str, nummer: int) -> None:

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from wijkkompas_widgets.dossier import DossierStore, PartijInvoer, schema
+from wijkkompas_widgets.dossier import PartijInvoer, schema
+from wijkkompas_widgets.dossier.store import DossierStore
 
 pytestmark = [pytest.mark.last, pytest.mark.beide_backends, pytest.mark.timeout(300)]
 

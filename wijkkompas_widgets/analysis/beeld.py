@@ -12,6 +12,9 @@ from ..dossier.validatie import MAX_KORT, naam_sleutel, schone_tekst
 MAX_TEKST = 600
 MAX_UITSPRAKEN = 60
 MAX_TELLING = 100_000
+# The verdict with a symbol, as the overview on the page and the report's table show it (never colour alone).
+OORDEEL_SYMBOOL = {"herkend": "✔ herkend", "schuurt": "✘ schuurt", "verdeeld": "≈ verdeeld",
+                   "nog niet getoetst": "○ nog niet getoetst"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,12 @@ def lees_uitspraken(gegevens: dict) -> list[Uitspraak]:
         for i, u in opgeslagen.items() if isinstance(u, dict)
     ]
     return sorted(uitspraken, key=lambda u: (u.aangemaakt, u.tekst))
+
+
+def werkvormen(gegevens: dict) -> dict:
+    """How the picture was tested: the ticked forms (id → True); anything odd in the saved form counts as not."""
+    vormen = gegevens.get("werkvormen") if isinstance(gegevens.get("werkvormen"), dict) else {}
+    return {vorm_id: True for vorm_id, aan in vormen.items() if aan}
 
 
 def nieuwe_uitspraak(tekst: str, bestaande: list[Uitspraak]) -> Uitspraak:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..dossier.belangen import PartijBelang
+from ..dossier.records import PartijBelang
 
 HEEFT_BELANG = ("belang", "beide")
 KAN_BIJDRAGEN = ("bijdragen", "beide")

@@ -23,7 +23,6 @@ from ..dossier import validatie
 from ..dossier.model import InvoerFout, Partij
 from .afsprakennota import MAANDEN
 
-SLEUTEL = "besluitvorming"
 MAX_BESLUITEN = 100
 MAX_KORT = 200
 MAX_TEKST = validatie.MAX_TOELICHTING

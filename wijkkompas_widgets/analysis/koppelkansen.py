@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..dossier import validatie
-from ..dossier.koppelkansen import STANDAARD_SCORECRITERIA, KoppelkansInvoer
 from ..dossier.model import InvoerFout
+from ..dossier.records import STANDAARD_SCORECRITERIA, KoppelkansInvoer, Werk
 from .domeinen import lees_formulier
-from .planning import STANDAARD_MARGE, Werk, controleer_marge, natuurlijke_momenten
+from .planning import STANDAARD_MARGE, controleer_marge, natuurlijke_momenten
 
 TOP = 3
 STANDAARD_SLEUTELS: tuple[str, ...] = tuple(s for s, _label in STANDAARD_SCORECRITERIA)

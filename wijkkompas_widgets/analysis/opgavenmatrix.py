@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from ..dossier.model import InvoerFout
 
-SLEUTEL = "opgavenmatrix"
 WAARDEN: tuple[tuple[int, str], ...] = (
     (-2, "werkt sterk tegen"),
     (-1, "werkt tegen"),

@@ -32,6 +32,16 @@ from dataclasses import dataclass, fields
 
 from ..dossier import validatie
 from ..dossier.model import InvoerFout
+from ..dossier.records import (
+    NIVEAU_LABELS,
+    NIVEAUS,
+    SOORT_LABELS,
+    SOORTEN,
+    STANDAARD_ZEKERHEID,
+    ZEKERHEID_LABELS,
+    Werk,
+    WerkInvoer,
+)
 
 JAAR_MIN, JAAR_MAX = 2000, 2100
 BINNENKORT_JAREN = 2  # plans that start sooner leave little room to adapt (Wijkkompas)
@@ -48,157 +58,16 @@ GEHELE_WIJK = "Hele wijk"
 _WITRUIMTE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Soort:
-    label: str
-    waarom: str  # one line: why this work is a natural moment
-    bron: str
-
-
-# key (stored) → label and why it is a natural moment. The order is the order in the form.
-SOORTEN: dict[str, Soort] = {
-    "riolering": Soort(
-        "Riolering vervangen of renoveren",
-        "De straat gaat toch al open. Graven is de grootste kostenpost van een warmtenet, dus meeliften met "
-        "rioolwerk (uit het gemeentelijk rioleringsplan) bespaart veel geld en overlast.",
-        "HIER; Wijkkompas",
-    ),
-    "gasnet": Soort(
-        "Gasnet vervangen",
-        "Een gasnet wordt in ongeveer veertig jaar afgeschreven. Moet het toch vervangen worden, dan is dit het "
-        "moment om een alternatief te overwegen in plaats van nieuwe gasleidingen te leggen.",
-        "HIER; Liander",
-    ),
-    "elektriciteitsnet": Soort(
-        "Elektriciteitsnet verzwaren",
-        "Voor de Buurtaanpak netcongestie moet naar verwachting ongeveer een op de drie straten open. Leg de "
-        "capaciteit dan meteen aan voor warmtepompen en laadpalen.",
-        "gemeente.nu",
-    ),
-    "waterleiding": Soort(
-        "Waterleiding vervangen",
-        "Ook het waterbedrijf graaft in de straat; alle leidingen in één keer vernieuwen scheelt kosten en hinder.",
-        "Wijkkompas",
-    ),
-    "warmtenet": Soort(
-        "Warmtenet aanleggen of uitbreiden",
-        "Een warmtenet in of vlak bij het gebied kan de bron worden voor de rest van de wijk; stem het tracé af "
-        "met ander graafwerk.",
-        "eigen inschatting",
-    ),
-    "corporatie-onderhoud": Soort(
-        "Groot onderhoud of renovatie corporatie (MJOP)",
-        "Corporaties pakken een complex grofweg eens in de dertig jaar groot aan. Isoleren en een nieuwe "
-        "warmtebron passen het best in die ronde, en een project kan soms een paar jaar schuiven om aan te sluiten.",
-        "bouwkennisblog.nl; renda.nl",
-    ),
-    "vastgoed-onderhoud": Soort(
-        "Onderhoud of renovatie ander vastgoed",
-        "Vervangt een VvE, verhuurder of eigenaar van een bedrijfspand het dak, de gevel of de installatie, dan "
-        "kan isoleren of overstappen in dezelfde ingreep.",
-        "Wijkkompas",
-    ),
-    "openbare-ruimte": Soort(
-        "Herinrichting openbare ruimte of klimaatadaptatie",
-        "Als straten, pleinen of groen opnieuw worden ingericht, bijvoorbeeld tegen hitte of wateroverlast, "
-        "kunnen leidingen en een warmtenet in hetzelfde ontwerp mee.",
-        "Klimaatadaptatie Nederland; Wijkkompas",
-    ),
-    "nieuwbouw": Soort(
-        "Nieuwbouw of sloop-nieuwbouw",
-        "Nieuwe woningen krijgen geen gasaansluiting meer; nieuwbouw kan zo de eerste afnemer zijn van een "
-        "collectieve warmtevoorziening voor de buurt.",
-        "NOS (netbeheerders sluiten nieuwbouw niet meer aan op gas)",
-    ),
-    "overig": Soort(
-        "Ander werk",
-        "Elk werk waarbij de straat of het gebouw open gaat, kan een moment zijn; schrijf in de toelichting waarom.",
-        "Wijkkompas",
-    ),
-}
-SOORT_LABELS = {sleutel: soort.label for sleutel, soort in SOORTEN.items()}
-
-# Scales, from large to small (Wijkkompas splits plans by scale).
-NIVEAUS: tuple[tuple[str, str], ...] = (
-    ("regio", "Regio"),
-    ("wijk", "Wijk"),
-    ("buurt", "Buurt"),
-    ("straat", "Straat"),
-    ("complex", "Complex"),
-    ("gebouw", "Gebouw"),
-)
-NIVEAU_LABELS = dict(NIVEAUS)
-WIJKBREED = frozenset({"regio", "wijk"})
-
-ZEKERHEDEN: tuple[tuple[str, str], ...] = (
-    ("vastgesteld", "Vastgesteld"),
-    ("gepland", "Gepland"),
-    ("verkenning", "Verkenning"),
-)
-ZEKERHEID_LABELS = dict(ZEKERHEDEN)
 ZEKERHEID_UITLEG = {
     "vastgesteld": "besloten en begroot; de uitvoering ligt vast",
     "gepland": "staat in een planning, maar is nog niet definitief besloten",
     "verkenning": "een idee of indicatieve planning; het jaar kan nog flink schuiven",
 }
-STANDAARD_ZEKERHEID = "gepland"
 
 
 def sleutel(tekst: str) -> str:
     """The form under which two names count as the same ('Merelstraat ' == 'merelstraat')."""
     return _WITRUIMTE.sub(" ", str(tekst)).strip().casefold()
-
-
-@dataclass(frozen=True)
-class WerkInvoer:
-    """What a user enters for one work (form, import file or example dossier)."""
-
-    omschrijving: str
-    eigenaar: str
-    soort: str
-    gebied: str
-    niveau: str
-    start_jaar: int
-    eind_jaar: int
-    zekerheid: str = STANDAARD_ZEKERHEID
-    toelichting: str = ""
-
-    def als_invoer(self) -> WerkInvoer:
-        return WerkInvoer(**{veld.name: getattr(self, veld.name) for veld in fields(WerkInvoer)})
-
-
-@dataclass(frozen=True)
-class Werk(WerkInvoer):
-    """A saved work; ``versie`` goes up with every edit (optimistic concurrency in the store)."""
-
-    id: int = 0
-    versie: int = 1
-
-    @property
-    def is_wijkbreed(self) -> bool:
-        return self.niveau in WIJKBREED
-
-    @property
-    def gebied_sleutel(self) -> str:
-        return sleutel(self.gebied)
-
-    @property
-    def eigenaar_sleutel(self) -> str:
-        return sleutel(self.eigenaar)
-
-    @property
-    def soort_label(self) -> str:
-        return SOORT_LABELS.get(self.soort, self.soort)
-
-    @property
-    def periode(self) -> str:
-        return str(self.start_jaar) if self.start_jaar == self.eind_jaar else f"{self.start_jaar}–{self.eind_jaar}"
-
-    def volgorde(self) -> tuple:
-        """A total order on all fields, so results never depend on the order of the input."""
-        return (self.start_jaar, self.eind_jaar, self.gebied_sleutel, self.eigenaar_sleutel, self.soort,
-                self.omschrijving, self.niveau, self.zekerheid, self.toelichting, self.gebied, self.eigenaar,
-                self.id, self.versie)
 
 
 # -- validation ------------------------------------------------------------------------------

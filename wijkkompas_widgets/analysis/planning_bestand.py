@@ -17,10 +17,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..dossier.model import InvoerFout
-from .planning import (
-    JAAR_MAX,
-    JAAR_MIN,
-    MAX_WERKEN,
+from ..dossier.records import (
     NIVEAU_LABELS,
     NIVEAUS,
     SOORT_LABELS,
@@ -28,6 +25,11 @@ from .planning import (
     ZEKERHEDEN,
     ZEKERHEID_LABELS,
     WerkInvoer,
+)
+from .planning import (
+    JAAR_MAX,
+    JAAR_MIN,
+    MAX_WERKEN,
     fouten_in_werk,
     niveau_uit_tekst,
     soort_uit_tekst,

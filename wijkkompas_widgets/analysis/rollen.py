@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..content import SPOOR_LETTERS
 from ..dossier.model import Partij
-from ..dossier.rollen import Rol, Taak
+from ..dossier.records import Rol, Taak
 
 BEZETTENDE_ROLLEN = ("trekker", "meedenker")
 

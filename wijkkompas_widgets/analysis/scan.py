@@ -140,6 +140,14 @@ class ScanUitslag:
 
 
 # -- building blocks ----------------------------------------------------------------------
+def getal(waarde: float | None, decimalen: int = 1) -> str:
+    """A number the Dutch way (3,4); a dash when there is none. Here, not in charts/, because the page's and the
+    report's sentences (``leesmodel.scan``) write the same numbers as the charts."""
+    if waarde is None:
+        return "–"
+    return f"{waarde:.{decimalen}f}".replace(".", ",")
+
+
 def is_score(waarde: object) -> bool:
     """A real score 1-5 ('weet niet' is ``None`` and is not a score)."""
     return isinstance(waarde, int) and not isinstance(waarde, bool) and SCHAAL_MIN <= waarde <= SCHAAL_MAX

@@ -10,13 +10,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import offset_copy
 
-from ..analysis.planning import (
-    GEHELE_WIJK,
-    SOORTEN,
-    ZEKERHEID_LABELS,
-    NatuurlijkMoment,
-    Werk,
-)
+from ..analysis.planning import GEHELE_WIJK, NatuurlijkMoment
+from ..dossier.records import SOORTEN, ZEKERHEID_LABELS, Werk
 from .basis import KLEUREN, korte_tekst, letterlijk, nieuwe_figuur
 
 # Certainty is never shown by colour alone: each has its own hatch, edge line and fill strength.

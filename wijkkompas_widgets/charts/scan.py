@@ -7,21 +7,16 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
+from ..analysis.scan import getal
 from .basis import ARCERINGEN, KLEUREN, korte_tekst, letterlijk, nieuwe_figuur
 
 SCHAAL_MIN, SCHAAL_MAX = 1, 5
+__all__ = ["getal", "radar_figuur", "vergelijking_figuur"]
 # Every organisation gets its own colour, marker and line style, so lines differ without colour.
 _MARKERS = ("o", "s", "^", "D", "v", "P", "X", "<", ">", "h")
 _LIJNSTIJLEN = ("--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 3)), (0, (8, 2)))
 _GEMIDDELDE_LABEL = "Gemiddelde van alle partners"
 _TE_WEINIG = "te weinig\nantwoorden"
-
-
-def getal(waarde: float | None, decimalen: int = 1) -> str:
-    """A number the Dutch way (3,4); a dash when there is none."""
-    if waarde is None:
-        return "–"
-    return f"{waarde:.{decimalen}f}".replace(".", ",")
 
 
 def _kort(tekst: str, maximum: int = 32) -> str:

@@ -1,4 +1,4 @@
-"""The wijkdossier: its data, its validation and its store."""
+"""The wijkdossier's records and the errors it raises. The store is ``dossier.store`` (it loads SQLAlchemy)."""
 
 from .model import (
     STATUS_LABELS,
@@ -12,13 +12,11 @@ from .model import (
     PartijInvoer,
     WerkboekFout,
 )
-from .store import DossierStore, open_store, standaard_url
 
 __all__ = [
     "STATUSSEN",
     "STATUS_LABELS",
     "Dossier",
-    "DossierStore",
     "GelijktijdigGewijzigd",
     "InvoerFout",
     "OnbekendDossier",
@@ -26,6 +24,4 @@ __all__ = [
     "Partij",
     "PartijInvoer",
     "WerkboekFout",
-    "open_store",
-    "standaard_url",
 ]

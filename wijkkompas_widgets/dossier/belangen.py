@@ -2,42 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from . import schema, validatie
 from .model import InvoerFout, nu
-
-# How a party relates to an interest (belang). 'beide': it is the party's own interest and
-# the party can also contribute to it for others.
-HOUDINGEN: dict[str, str] = {
-    "belang": "Ons belang",
-    "bijdragen": "Wij kunnen hieraan bijdragen",
-    "beide": "Ons belang, en wij kunnen bijdragen",
-    "botst": "Botst met ons belang",
-}
-MAX_PRIORITEITEN = 3
-EIGEN_PREFIX = "eigen-"
+from .opslagdeel import OpslagDeel
+from .records import EIGEN_PREFIX, HOUDINGEN, MAX_PRIORITEITEN, EigenBelang, PartijBelang
 
 
-@dataclass(frozen=True)
-class PartijBelang:
-    partij_id: int
-    belang_id: str
-    houding: str
-    prioriteit: bool
-
-
-@dataclass(frozen=True)
-class EigenBelang:
-    id: str  # 'eigen-<n>', so it lives next to the catalogue ids
-    naam: str
-
-
-class BelangenOpslag:
-    """Mixin for DossierStore; uses its ``_lees``/``_schrijf``/``_raak_aan``."""
+class BelangenOpslag(OpslagDeel):
+    """Own interests of a dossier and each party's stance on every interest."""
 
     def eigen_belangen(self, dossier_id: str) -> list[EigenBelang]:
         tabel = schema.eigen_belang

@@ -19,47 +19,16 @@ the first one's entry. A unique constraint on (dossier, volgnummer) is the last 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from . import schema, validatie
 from .model import GelijktijdigGewijzigd, InvoerFout, nu
+from .opslagdeel import OpslagDeel
+from .records import MAX_AANWEZIG, MAX_WAT, Besluit
 
-# (key stored in the database, label shown to the user)
-SOORTEN: tuple[tuple[str, str], ...] = (
-    ("besluit", "Besluit"),
-    ("automatisch", "Automatisch vastgelegd"),
-    ("correctie", "Correctie"),
-)
-SOORT_LABELS = dict(SOORTEN)
-MAX_WAT = 300
-MAX_AANWEZIG = 600
 _BESLUIT_ONBEKEND = "Het besluit dat je wilt corrigeren bestaat niet in dit dossier. Kies een besluit uit het log."
-
-
-@dataclass(frozen=True)
-class Besluit:
-    """One entry of the log. ``gecorrigeerd_door`` lists the ids of later corrections of it."""
-
-    id: int
-    volgnummer: int
-    moment: datetime
-    wat: str
-    aanwezig: str
-    onderbouwing: str
-    knooppunt_id: str | None
-    soort: str
-    corrigeert_id: int | None = None
-    afwijkend: str = ""
-    gecorrigeerd_door: tuple[int, ...] = ()
-
-    @property
-    def is_gecorrigeerd(self) -> bool:
-        return bool(self.gecorrigeerd_door)
 
 
 def _besluit(rij, correcties: dict[int, list[int]]) -> Besluit:
@@ -79,9 +48,8 @@ def _controleer_teksten(wat: object, aanwezig: object, onderbouwing: object, afw
     return wat, aanwezig, onderbouwing, afwijkend
 
 
-class BesluitenOpslag:
-    """Mixin for DossierStore: the besluitenlog (uses ``_lees``, ``_schrijf``, ``_raak_aan``,
-    ``_controleer_dossier`` and ``_bekende_knooppunten``)."""
+class BesluitenOpslag(OpslagDeel):
+    """The besluitenlog; other parts write their automatic entries with ``_automatisch_besluit``."""
 
     def besluiten(self, dossier_id: str) -> list[Besluit]:
         """The whole log of a dossier, oldest first (by volgnummer)."""

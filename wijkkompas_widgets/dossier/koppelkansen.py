@@ -12,70 +12,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from . import schema, validatie
+from .besluiten import BesluitenOpslag
 from .model import GelijktijdigGewijzigd, InvoerFout, nu
+from .records import HERKOMST_LABELS, KNOOPPUNT_KOPPELKANSEN, Koppelkans, KoppelkansInvoer
 
-# (key stored in the database, label shown to the user)
-HERKOMSTEN: tuple[tuple[str, str], ...] = (
-    ("natuurlijk-moment", "Natuurlijk moment"),
-    ("sociaal", "Sociale koppelkans"),
-    ("nieuw", "Nieuw"),
-)
-HERKOMST_LABELS = dict(HERKOMSTEN)
-# The criteria used in practice to score a koppelkans (Wijkkompas, 'Strategieën voor koppelkansen').
-# Higher is always better: 5 on 'extra-kosten' means little extra cost, on 'doorlooptijd' little time.
-STANDAARD_SCORECRITERIA: tuple[tuple[str, str], ...] = (
-    ("wensen", "Past bij de wensen in de wijk"),
-    ("extra-kosten", "Extra kosten (5 = weinig)"),
-    ("doorlooptijd", "Tijd voor besluit en uitvoering (5 = kort)"),
-)
 BESLUITEN: tuple[tuple[str, str], ...] = (("gekozen", "Gekozen"), ("niet", "Niet gekozen"))
 BESLUIT_LABELS = dict(BESLUITEN)
 SCORE_MIN, SCORE_MAX = 1, 5
 MAX_KOPPELKANSEN = 100
 MAX_SCORECRITERIA = 10
 MAX_SCORESLEUTEL = 60
-KNOOPPUNT_KOPPELKANSEN = "f3-strategieen-koppelkansen"
 _KANS_WEG = "Deze koppelkans bestaat niet (meer) in dit dossier; misschien heeft iemand anders haar verwijderd."
 _GELIJKTIJDIG = ("Iemand anders heeft deze koppelkans intussen gewijzigd. Je wijziging is niet opgeslagen; "
                  "de nieuwste gegevens staan nu in het register.")
-
-
-@dataclass(frozen=True)
-class KoppelkansInvoer:
-    """What a user (or the import from phase 2) enters for a koppelkans. ``herkomst_ref`` says where
-    it came from: the id of a sociale koppelkans, or a description of the natural moment."""
-
-    titel: str
-    herkomst: str = "nieuw"
-    herkomst_ref: str = ""
-    omschrijving: str = ""
-
-
-@dataclass(frozen=True)
-class Koppelkans:
-    id: int
-    titel: str
-    herkomst: str
-    herkomst_ref: str
-    omschrijving: str
-    versie: int
-    scores: dict[str, int] = field(default_factory=dict)  # a missing key is 'onbekend', never 0
-    besluit: str | None = None  # 'gekozen', 'niet' or None (still open)
-    reden: str = ""
-
-    @property
-    def herkomst_label(self) -> str:
-        return HERKOMST_LABELS.get(self.herkomst, self.herkomst)
-
-    def als_invoer(self) -> KoppelkansInvoer:
-        return KoppelkansInvoer(self.titel, self.herkomst, self.herkomst_ref, self.omschrijving)
 
 
 def controleer_koppelkans(invoer: KoppelkansInvoer) -> KoppelkansInvoer:
@@ -124,9 +80,8 @@ def _waarden(schoon: KoppelkansInvoer) -> dict:
             "herkomst": schoon.herkomst, "herkomst_ref": schoon.herkomst_ref, "omschrijving": schoon.omschrijving}
 
 
-class KoppelkansenOpslag:
-    """Mixin for DossierStore: the register of koppelkansen. Uses the store's ``_lees``/``_schrijf``/
-    ``_raak_aan``/``_controleer_dossier`` and the besluitenlog mixin's ``_automatisch_besluit``."""
+class KoppelkansenOpslag(BesluitenOpslag):
+    """The register of koppelkansen; a decision is also a besluitenlog entry (``_automatisch_besluit``)."""
 
     def koppelkansen(self, dossier_id: str) -> list[Koppelkans]:
         """The register in the order the koppelkansen were added."""
@@ -238,6 +193,32 @@ class KoppelkansenOpslag:
             raise GelijktijdigGewijzigd("Iemand anders heeft intussen koppelkansen toegevoegd; er is niets "
                                         "overgenomen. Probeer het opnieuw.") from fout
         return [k for k in self.koppelkansen(dossier_id) if k.id in set(toegevoegd)]
+
+    # -- inside another part's transaction (a workshop) -------------------------------------
+    @staticmethod
+    def _kans_rijen(conn: Connection, dossier_id: str) -> list:
+        """The koppelkansen's (id, titel) in the order they were added."""
+        tabel = schema.koppelkans
+        return conn.execute(select(tabel.c.id, tabel.c.titel).where(tabel.c.dossier_id == dossier_id)
+                            .order_by(tabel.c.id)).all()
+
+    def _vul_scores_aan(self, conn: Connection, dossier_id: str, kans_id: int, nieuw: Mapping[str, int], *,
+                        aangemaakt_tot: datetime) -> str | None:
+        """Merge ``nieuw`` into the scores of a koppelkans that existed at ``aangemaakt_tot`` (a workshop scored
+        the koppelkansen of its session: SQLite may give a new one the id of one deleted since); scores on other
+        criteria stay. Returns its title, or None when it is not in the register (any more)."""
+        tabel = schema.koppelkans
+        rij = conn.execute(select(tabel).where(tabel.c.id == kans_id, tabel.c.dossier_id == dossier_id,
+                                               tabel.c.aangemaakt <= aangemaakt_tot)).first()
+        if rij is None:
+            return None
+        if not nieuw:
+            return rij.titel
+        scores = {**json.loads(rij.scores or "{}"), **nieuw}
+        schoon = controleer_koppelkans_scores(scores)
+        self._werk_kans_bij(conn, dossier_id, kans_id, rij.versie,
+                            scores=json.dumps(schoon, ensure_ascii=False, sort_keys=True))
+        return rij.titel
 
     # -- helpers --------------------------------------------------------------------------
     @staticmethod

@@ -1,40 +1,32 @@
 """Store part for 'Overzicht van bestaande planningen': the register of planned works per dossier.
 
-``PlanningOpslag`` is a mixin of ``DossierStore`` (its ``_lees``/``_schrijf``/``_raak_aan``). Every
+``PlanningOpslag`` is a part of ``DossierStore`` (see ``dossier.opslagdeel``). Every
 change is one transaction; an edit carries the version it was made on, so two people editing the
 same work never silently overwrite each other; an import replaces or extends the register all at
 once or not at all. A work of another dossier is never read or written.
 
 The checks themselves live in ``analysis.planning`` (one place for the form, the import file and
-the store). That module imports ``dossier.model``, so it is imported here inside the methods:
-importing it at the top would be circular (``dossier/__init__`` loads the store, which loads this).
+the store); the records ``Werk`` and ``WerkInvoer`` in ``dossier.records``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from ..analysis import planning as plan
 from . import schema
 from .model import GelijktijdigGewijzigd, InvoerFout, nu
-
-if TYPE_CHECKING:
-    from ..analysis.planning import Werk, WerkInvoer
+from .opslagdeel import OpslagDeel
+from .records import Werk, WerkInvoer
 
 _WERK_WEG = "Dit werk bestaat niet (meer) in dit dossier; misschien heeft iemand anders het verwijderd."
 
 
-def _planning():
-    from ..analysis import planning
-
-    return planning
-
-
 def _werk(rij) -> Werk:
-    return _planning().Werk(
+    return Werk(
         omschrijving=rij.omschrijving, eigenaar=rij.eigenaar, soort=rij.soort, gebied=rij.gebied, niveau=rij.niveau,
         start_jaar=rij.start_jaar, eind_jaar=rij.eind_jaar, zekerheid=rij.zekerheid, toelichting=rij.toelichting,
         id=rij.id, versie=rij.versie,
@@ -49,8 +41,8 @@ def _waarden(schoon: WerkInvoer) -> dict:
     }
 
 
-class PlanningOpslag:
-    """Mixin for DossierStore: the planning register of a dossier."""
+class PlanningOpslag(OpslagDeel):
+    """The planning register of a dossier."""
 
     def planning_werken(self, dossier_id: str) -> list[Werk]:
         """The register, earliest start first (then in the order the works were added)."""
@@ -63,7 +55,7 @@ class PlanningOpslag:
         return [_werk(r) for r in rijen]
 
     def voeg_werk_toe(self, dossier_id: str, invoer: WerkInvoer) -> Werk:
-        schoon = _planning().controleer_werk(invoer)
+        schoon = plan.controleer_werk(invoer)
         with self._schrijf() as conn:
             self._raak_aan(conn, dossier_id)
             self._controleer_ruimte(conn, dossier_id, 1)
@@ -75,7 +67,7 @@ class PlanningOpslag:
 
     def wijzig_werk(self, dossier_id: str, werk_id: int, invoer: WerkInvoer, versie: int) -> Werk:
         """Save an edit made on version ``versie``; refuses if someone saved another edit meanwhile."""
-        schoon = _planning().controleer_werk(invoer)
+        schoon = plan.controleer_werk(invoer)
         tabel = schema.planning_werk
         with self._schrijf() as conn:
             self._raak_aan(conn, dossier_id)
@@ -106,7 +98,6 @@ class PlanningOpslag:
     def importeer_werken(self, dossier_id: str, invoeren: Sequence[WerkInvoer], vervangen: bool) -> list[Werk]:
         """Add all works, or (``vervangen``) replace the whole register with them, in one
         transaction: if any work is refused, nothing changes. Returns the register afterwards."""
-        plan = _planning()
         schoon: list[WerkInvoer] = []
         for nummer, invoer in enumerate(invoeren, start=1):
             werk, fouten = plan.fouten_in_werk(invoer)
@@ -139,13 +130,12 @@ class PlanningOpslag:
     def _plaats_voorbeeld_planning(self, conn: Connection, dossier_id: str, items: Sequence[dict]) -> None:
         """The example dossier's works (YAML list ``planning:``, one mapping per work with the keys
         of ``analysis.planning.werk_uit_dict``), checked like any other input, in the caller's transaction."""
-        plan = _planning()
         werken = [plan.controleer_werk(plan.werk_uit_dict(item)) for item in items]
         if werken:
             self._plaats_werken(conn, dossier_id, werken)
 
     def _controleer_ruimte(self, conn: Connection, dossier_id: str, erbij: int) -> None:
-        maximum = _planning().MAX_WERKEN
+        maximum = plan.MAX_WERKEN
         aantal = conn.execute(select(func.count()).select_from(schema.planning_werk)
                               .where(schema.planning_werk.c.dossier_id == dossier_id)).scalar()
         if aantal + erbij > maximum:

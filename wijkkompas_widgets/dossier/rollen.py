@@ -6,55 +6,16 @@ it puts in. Every change is one transaction; a task or party from another dossie
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..content import SPOOR_LETTERS
 from . import schema, validatie
 from .model import GelijktijdigGewijzigd, InvoerFout, nu
+from .opslagdeel import OpslagDeel
+from .records import ROL_LABELS, Rol, Taak
 
-# (key stored in the database, label shown to the user); the order is from most to least involved.
-ROLLEN: tuple[tuple[str, str], ...] = (
-    ("trekker", "Trekker"),
-    ("meedenker", "Meedenker"),
-    ("geinformeerd", "Geïnformeerd"),
-)
-ROL_LABELS = dict(ROLLEN)
 MAX_TAAKNAAM = validatie.MAX_KORT
-_GETAL = re.compile(r"^\d+(?:[.,]\d+)?$")
-
-
-@dataclass(frozen=True)
-class Taak:
-    id: int
-    naam: str
-    spoor: str
-    omschrijving: str = ""
-
-
-@dataclass(frozen=True)
-class Rol:
-    taak_id: int
-    partij_id: int
-    rol: str
-    uren_per_maand: float = 0.0
-
-
-def lees_uren(tekst: str, veld: str = "De capaciteit") -> float | None:
-    """Hours typed by a user ('16', '7,5', '7.5'); empty means 'onbekend' (``None``)."""
-    schoon = (tekst or "").strip().replace(" ", "")
-    if not schoon:
-        return None
-    if not _GETAL.match(schoon):
-        raise InvoerFout(
-            f"{veld} is een aantal uren per maand, zoals 16 of 7,5. Laat het veld leeg als je het nog niet weet."
-        )
-    return validatie.controleer_uren(float(schoon.replace(",", ".")), veld)
-
-
 def _controleer_taak(naam: object, spoor: object, omschrijving: object) -> tuple[str, str, str]:
     naam = validatie.schone_tekst(naam, "De naam van de taak", maximum=MAX_TAAKNAAM, verplicht=True)
     if spoor not in SPOOR_LETTERS:
@@ -68,8 +29,8 @@ _TAAK_WEG = "Deze taak bestaat niet (meer) in dit dossier; misschien heeft ieman
 _PARTIJ_WEG = "Deze partij bestaat niet (meer) in dit dossier; misschien heeft iemand anders haar verwijderd."
 
 
-class RollenOpslag:
-    """Mixin for DossierStore; uses its ``_lees``/``_schrijf``/``_raak_aan`` and ``_inhoud``."""
+class RollenOpslag(OpslagDeel):
+    """The team's tasks (from the catalogue in the content, or its own) and each party's role in them."""
 
     # -- taken ----------------------------------------------------------------------------
     def taken(self, dossier_id: str) -> list[Taak]:

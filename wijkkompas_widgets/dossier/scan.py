@@ -1,7 +1,6 @@
 """The samenwerkingsscan in the store: rounds, one response per respondent, one answer per statement.
 
-``ScanOpslag`` is a mixin of ``DossierStore``: it uses the store's transactions (``_lees`` and
-``_schrijf``), ``_raak_aan`` and the loaded content (``_inhoud``). Every user change is one
+``ScanOpslag`` is a part of ``DossierStore`` (see ``dossier.opslagdeel``). Every user change is one
 transaction; every method first checks that the round or response belongs to the dossier it is
 called for, so one dossier can never read or write another dossier's scan.
 
@@ -18,8 +17,7 @@ Rules kept here (the last line of defence, whatever a widget does):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
@@ -27,45 +25,15 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from . import schema, validatie
-from .model import InvoerFout, OnbekendDossier, nu
+from .model import InvoerFout, nu
+from .opslagdeel import OpslagDeel
+from .records import CONCEPT, INGEDIEND, SCAN_MAX, SCAN_MIN, ScanRespons, ScanRonde
 
-CONCEPT = "concept"
-INGEDIEND = "ingediend"
-SCAN_MIN, SCAN_MAX = 1, 5
 _RONDE_ONBEKEND = "Deze scanronde bestaat niet (meer) in dit dossier. Kies een ronde uit de lijst."
 _RESPONS_ONBEKEND = "Deze antwoordenlijst bestaat niet (meer) in dit dossier. Begin opnieuw met je naam."
 
 
-@dataclass(frozen=True)
-class ScanRonde:
-    id: int
-    naam: str
-    aangemaakt: datetime
-    gesloten: datetime | None = None
-
-    @property
-    def is_gesloten(self) -> bool:
-        return self.gesloten is not None
-
-
-@dataclass(frozen=True)
-class ScanRespons:
-    """One respondent's answers in one round. ``antwoorden`` maps a statement id to 1-5, or to
-    ``None`` for 'weet niet'; a statement without a key has not been answered yet."""
-
-    id: int
-    ronde_id: int
-    naam: str
-    organisatie: str
-    status: str  # 'concept' or 'ingediend'
-    antwoorden: dict[str, int | None] = field(default_factory=dict)
-
-    @property
-    def is_ingediend(self) -> bool:
-        return self.status == INGEDIEND
-
-
-class ScanOpslag:
+class ScanOpslag(OpslagDeel):
     """Store methods of the samenwerkingsscan (mixed into ``DossierStore``)."""
 
     # -- rounds ---------------------------------------------------------------------------
@@ -242,17 +210,39 @@ class ScanOpslag:
             )
         return self.scan_respons(dossier_id, respons_id)
 
+    # -- inside another part's transaction (a workshop) -------------------------------------
+    def _voeg_gesloten_ronde_toe(self, conn: Connection, dossier_id: str, basisnaam: str,
+                                 responsen: Sequence[tuple[str, str, Mapping[str, int | None]]],
+                                 moment: datetime) -> str:
+        """A closed round with one submitted response per (naam, organisatie, antwoorden), for the outcome of
+        a workshop. The round gets ``basisnaam``, or 'basisnaam 2', 'basisnaam 3' … when that name is taken;
+        answers on a statement that is no longer in the scan are left out. Returns the round's name."""
+        ronde_t, respons_t = schema.scan_ronde, schema.scan_respons
+        bezet = set(conn.execute(select(ronde_t.c.naam_sleutel).where(ronde_t.c.dossier_id == dossier_id)).scalars())
+        naam, volgnummer = basisnaam, 1
+        while validatie.naam_sleutel(naam) in bezet:
+            volgnummer += 1
+            naam = f"{basisnaam} {volgnummer}"
+        ronde_id = int(conn.execute(insert(ronde_t).values(
+            dossier_id=dossier_id, naam=naam, naam_sleutel=validatie.naam_sleutel(naam), aangemaakt=moment,
+            gesloten=moment,
+        )).inserted_primary_key[0])
+        stellingen = self._scan_stelling_ids()
+        for respondent, organisatie, antwoorden in responsen:
+            respons_id = int(conn.execute(insert(respons_t).values(
+                ronde_id=ronde_id, naam=respondent, naam_sleutel=validatie.naam_sleutel(respondent),
+                organisatie=organisatie, status=INGEDIEND, aangemaakt=moment, gewijzigd=moment,
+            )).inserted_primary_key[0])
+            rijen = [{"respons_id": respons_id, "stelling_id": s, "waarde": antwoorden[s], "gewijzigd": moment}
+                     for s in stellingen if s in antwoorden]
+            if rijen:
+                conn.execute(insert(schema.scan_antwoord), rijen)
+        return naam
+
     # -- helpers --------------------------------------------------------------------------
     def _scan_stelling_ids(self) -> list[str]:
         return [s.id for s in self._inhoud.fase1.scan.stellingen]
 
-    @staticmethod
-    def _controleer_dossier(conn: Connection, dossier_id: str) -> None:
-        gevonden = conn.execute(select(schema.dossier.c.id).where(schema.dossier.c.id == dossier_id)).first()
-        if gevonden is None:
-            raise OnbekendDossier(
-                f"Dossier {dossier_id} bestaat niet (meer). Kies een dossier uit de lijst of maak een nieuw dossier."
-            )
 
     def _ronde_rij(self, conn: Connection, dossier_id: str, ronde_id: int):
         if isinstance(ronde_id, bool) or not isinstance(ronde_id, int):

@@ -22,31 +22,33 @@ except ImportError:  # Windows: SQLite's own busy handling only
     fcntl = None
 
 import yaml
-from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy import create_engine, delete, event, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..content import Inhoud, inhoud
 from ..paths import data_dir
-from . import schema, validatie
+from . import formulieren, schema, validatie
 from .afweging import AfwegingOpslag
 from .belangen import BelangenOpslag
 from .besluiten import BesluitenOpslag
+from .formulieropslag import FormulierOpslag
 from .koppelkansen import KoppelkansenOpslag
 from .model import (
     STANDAARD_STATUS,
     Dossier,
-    GelijktijdigGewijzigd,
     InvoerFout,
     OnbekendDossier,
     OpslagFout,
-    Partij,
     PartijInvoer,
     nu,
 )
+from .partijen import PartijenOpslag
 from .planning import PlanningOpslag
 from .rollen import RollenOpslag
 from .scan import ScanOpslag
+from .voorbeeld34 import plaats_veilig
+from .weging import WegingOpslag
 from .workshop import WorkshopOpslag
 
 ENV_DB_URL = "WIJKKOMPAS_DB_URL"
@@ -60,7 +62,7 @@ def standaard_data_map() -> Path:
     eigen = os.environ.get(ENV_DATA_DIR)
     if eigen:
         return Path(eigen).expanduser()
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # only when no data folder is given (cli, tests and Binder give one)
 
     return Path(user_data_dir("wijkkompas", appauthor=False))
 
@@ -138,10 +140,14 @@ def _opslagfout(fout: BaseException, url: str) -> OpslagFout:
 
 
 class DossierStore(
-    AfwegingOpslag, BelangenOpslag, BesluitenOpslag, KoppelkansenOpslag, PlanningOpslag, RollenOpslag, ScanOpslag,
-    WorkshopOpslag,
+    WorkshopOpslag, AfwegingOpslag, BelangenOpslag, PlanningOpslag, RollenOpslag, ScanOpslag, PartijenOpslag,
+    WegingOpslag, KoppelkansenOpslag, BesluitenOpslag, FormulierOpslag,
 ):
-    """All reads and writes of wijkdossiers. Methods raise only ``WerkboekFout`` subclasses."""
+    """All reads and writes of wijkdossiers. Methods raise only ``WerkboekFout`` subclasses.
+
+    The store itself holds the transactions, the schema, the dossiers and their knooppunt status; every exercise
+    has its own part (``dossier.opslagdeel`` says what a part may rely on). A part that builds on another one
+    derives from it, so it comes first here."""
 
     def __init__(self, url: str | None = None, *, inhoud_: Inhoud | None = None, voorbeeld: bool = True):
         self.url = url or standaard_url()
@@ -261,10 +267,10 @@ class DossierStore(
                             prioriteit=belang_id in prioriteiten, gewijzigd=nu(),
                         ))
                 self._plaats_voorbeeld_taken_en_scan(conn, dossier_id, gegevens)
-                formulieren = dict(gegevens.get("formulieren") or {})
-                if gegevens.get("doel"):
-                    formulieren["doel"] = gegevens["doel"]
-                for sleutel, formulier in formulieren.items():
+                voorbeeldformulieren = dict(gegevens.get("formulieren") or {})
+                if gegevens.get("doel"):  # the example file keeps the goal at the top
+                    voorbeeldformulieren[formulieren.DOEL] = gegevens["doel"]
+                for sleutel, formulier in voorbeeldformulieren.items():
                     conn.execute(insert(schema.dossier_formulier).values(
                         dossier_id=dossier_id, sleutel=sleutel, versie=1, gewijzigd=nu(),
                         gegevens=json.dumps(formulier, ensure_ascii=False, sort_keys=True),
@@ -274,8 +280,6 @@ class DossierStore(
                     self._zet_status(conn, dossier_id, knooppunt_id, status)
         except IntegrityError:
             return  # another kernel placed it first
-        from .voorbeeld34 import plaats_veilig
-
         plaats_veilig(self, dossier_id, gegevens.get("fase34") or {})
 
     def _plaats_voorbeeld_taken_en_scan(self, conn, dossier_id: str, gegevens: dict) -> None:
@@ -425,197 +429,6 @@ class DossierStore(
                 insert(tabel).values(dossier_id=dossier_id, knooppunt_id=knooppunt_id, status=status, gewijzigd=nu())
             )
 
-    # -- partijen -------------------------------------------------------------------------
-    def partijen(self, dossier_id: str) -> list[Partij]:
-        """The parties of a dossier in the order they were added."""
-        with self._lees() as conn:
-            rijen = conn.execute(
-                select(schema.partij).where(schema.partij.c.dossier_id == dossier_id).order_by(schema.partij.c.id)
-            ).all()
-        return [_partij(r) for r in rijen]
-
-    def voeg_partij_toe(self, dossier_id: str, invoer: PartijInvoer) -> Partij:
-        schoon = validatie.controleer_partij(invoer, self._bekende_types)
-        try:
-            with self._schrijf() as conn:
-                self._raak_aan(conn, dossier_id)
-                partij_id = self._nieuwe_partij(conn, dossier_id, schoon)
-        except IntegrityError as fout:
-            raise InvoerFout(f"Er staat al een partij met de naam '{schoon.naam}' in dit dossier.") from fout
-        return self._partij(dossier_id, partij_id)
-
-    def _nieuwe_partij(self, conn, dossier_id: str, invoer: PartijInvoer) -> int:
-        moment = nu()
-        resultaat = conn.execute(
-            insert(schema.partij).values(
-                dossier_id=dossier_id,
-                naam=invoer.naam,
-                naam_sleutel=validatie.naam_sleutel(invoer.naam),
-                type=invoer.type,
-                organisatie=invoer.organisatie,
-                contactrol=invoer.contactrol,
-                sporen=",".join(invoer.sporen),
-                versie=1,
-                aangemaakt=moment,
-                gewijzigd=moment,
-            )
-        )
-        return int(resultaat.inserted_primary_key[0])
-
-    def wijzig_partij(self, dossier_id: str, partij_id: int, invoer: PartijInvoer, versie: int) -> Partij:
-        """Save an edit made on version ``versie``; refuses if someone saved another edit meanwhile."""
-        schoon = validatie.controleer_partij(invoer, self._bekende_types)
-        tabel = schema.partij
-        try:
-            with self._schrijf() as conn:
-                self._raak_aan(conn, dossier_id)
-                resultaat = conn.execute(
-                    update(tabel)
-                    .where(tabel.c.id == partij_id, tabel.c.dossier_id == dossier_id, tabel.c.versie == versie)
-                    .values(
-                        naam=schoon.naam,
-                        naam_sleutel=validatie.naam_sleutel(schoon.naam),
-                        type=schoon.type,
-                        organisatie=schoon.organisatie,
-                        contactrol=schoon.contactrol,
-                        sporen=",".join(schoon.sporen),
-                        versie=tabel.c.versie + 1,
-                        gewijzigd=nu(),
-                    )
-                )
-                if resultaat.rowcount == 0:
-                    self._fout_bij_ontbrekende_versie(conn, dossier_id, partij_id)
-        except IntegrityError as fout:
-            raise InvoerFout(f"Er staat al een partij met de naam '{schoon.naam}' in dit dossier.") from fout
-        return self._partij(dossier_id, partij_id)
-
-    def _fout_bij_ontbrekende_versie(self, conn, dossier_id, partij_id):
-        bestaat = conn.execute(
-            select(func.count())
-            .select_from(schema.partij)
-            .where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
-        ).scalar()
-        if bestaat:
-            raise GelijktijdigGewijzigd(
-                "Iemand anders heeft deze partij intussen gewijzigd. Je wijziging is niet opgeslagen; "
-                "de nieuwste gegevens staan nu in de lijst."
-            )
-        raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
-
-    def verwijder_partij(self, dossier_id: str, partij_id: int) -> None:
-        with self._schrijf() as conn:
-            self._raak_aan(conn, dossier_id)
-            conn.execute(
-                delete(schema.partij).where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
-            )
-
-    def plaats_partij(self, dossier_id: str, partij_id: int, invloed: int, belang: int) -> Partij:
-        """Save a party's place on the macht/belang grid."""
-        invloed = validatie.controleer_schaal(invloed, "Invloed")
-        belang = validatie.controleer_schaal(belang, "Belang")
-        with self._schrijf() as conn:
-            self._raak_aan(conn, dossier_id)
-            self._zet_plaats(conn, dossier_id, partij_id, invloed, belang)
-        return self._partij(dossier_id, partij_id)
-
-    @staticmethod
-    def _zet_plaats(conn, dossier_id: str, partij_id: int, invloed: int, belang: int, *,
-                    nieuwe_versie: bool = False) -> None:
-        """Write a party's (checked) place inside the caller's transaction. ``nieuwe_versie`` for a change
-        made elsewhere (adopting a workshop), so an edit form still open on the old version notices."""
-        extra = {"versie": schema.partij.c.versie + 1} if nieuwe_versie else {}
-        resultaat = conn.execute(
-            update(schema.partij)
-            .where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
-            .values(invloed=invloed, belang=belang, gewijzigd=nu(), **extra)
-        )
-        if resultaat.rowcount == 0:
-            raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
-
-    def _werk_partij_bij(self, dossier_id: str, partij_id: int, **waarden) -> Partij:
-        """One update of a party's own fields (not the edit form), as one transaction."""
-        with self._schrijf() as conn:
-            self._raak_aan(conn, dossier_id)
-            resultaat = conn.execute(
-                update(schema.partij)
-                .where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
-                .values(gewijzigd=nu(), **waarden)
-            )
-            if resultaat.rowcount == 0:
-                raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
-        return self._partij(dossier_id, partij_id)
-
-    def zet_ambitie(self, dossier_id: str, partij_id: int, ambitie: str) -> Partij:
-        ambitie = validatie.schone_tekst(ambitie, "De ambitie", maximum=validatie.MAX_TOELICHTING)
-        return self._werk_partij_bij(dossier_id, partij_id, ambitie=ambitie)
-
-    def zet_capaciteit(self, dossier_id: str, partij_id: int, uren_per_maand: float | None) -> Partij:
-        """Hours per month a party can put in; ``None`` means not known yet."""
-        if uren_per_maand is not None:
-            uren_per_maand = validatie.controleer_uren(uren_per_maand, "De capaciteit")
-        return self._werk_partij_bij(dossier_id, partij_id, capaciteit_uren=uren_per_maand)
-
-    def zet_salience(self, dossier_id: str, partij_id: int, macht: bool, legitimiteit: bool, urgentie: bool) -> Partij:
-        for waarde in (macht, legitimiteit, urgentie):
-            if not isinstance(waarde, bool):
-                raise InvoerFout("Kies voor macht, legitimiteit en urgentie telkens ja of nee.")
-        return self._werk_partij_bij(dossier_id, partij_id, macht=macht, legitimiteit=legitimiteit, urgentie=urgentie)
-
-    # -- forms (one JSON document per dossier and form) ------------------------------------
-    def formulier(self, dossier_id: str, sleutel: str) -> tuple[dict, int]:
-        """The saved form and its version (0 when nothing was saved yet)."""
-        tabel = schema.dossier_formulier
-        with self._lees() as conn:
-            rij = conn.execute(
-                select(tabel.c.gegevens, tabel.c.versie).where(
-                    tabel.c.dossier_id == dossier_id, tabel.c.sleutel == sleutel
-                )
-            ).first()
-        if rij is None:
-            return {}, 0
-        return json.loads(rij.gegevens), rij.versie
-
-    def bewaar_formulier(self, dossier_id: str, sleutel: str, gegevens: dict, versie: int) -> int:
-        """Save a form that was loaded at ``versie``; refuses (and saves nothing) if someone else
-        saved the same form in between. Returns the new version."""
-        tabel = schema.dossier_formulier
-        tekst = json.dumps(gegevens, ensure_ascii=False, sort_keys=True)
-        if len(tekst) > validatie.MAX_FORMULIER:
-            raise InvoerFout("Dit formulier is te groot om op te slaan; maak de teksten korter.")
-        with self._schrijf() as conn:
-            self._raak_aan(conn, dossier_id)
-            if versie == 0:
-                try:
-                    with conn.begin_nested():
-                        conn.execute(insert(tabel).values(dossier_id=dossier_id, sleutel=sleutel, gegevens=tekst,
-                                                          versie=1, gewijzigd=nu()))
-                    return 1
-                except IntegrityError:
-                    raise GelijktijdigGewijzigd(
-                        "Iemand anders heeft dit formulier intussen opgeslagen. Je wijziging is niet opgeslagen; "
-                        "de nieuwste gegevens staan nu in het formulier."
-                    ) from None
-            resultaat = conn.execute(
-                update(tabel)
-                .where(tabel.c.dossier_id == dossier_id, tabel.c.sleutel == sleutel, tabel.c.versie == versie)
-                .values(gegevens=tekst, versie=versie + 1, gewijzigd=nu())
-            )
-            if resultaat.rowcount == 0:
-                raise GelijktijdigGewijzigd(
-                    "Iemand anders heeft dit formulier intussen opgeslagen. Je wijziging is niet opgeslagen; "
-                    "de nieuwste gegevens staan nu in het formulier."
-                )
-        return versie + 1
-
-    def _partij(self, dossier_id: str, partij_id: int) -> Partij:
-        with self._lees() as conn:
-            rij = conn.execute(
-                select(schema.partij).where(schema.partij.c.id == partij_id, schema.partij.c.dossier_id == dossier_id)
-            ).first()
-        if rij is None:
-            raise InvoerFout("Deze partij bestaat niet meer; misschien heeft iemand anders haar verwijderd.")
-        return _partij(rij)
-
 
 def _dossier(rij) -> Dossier:
     return Dossier(
@@ -630,27 +443,9 @@ def _dossier(rij) -> Dossier:
     )
 
 
-def _partij(rij) -> Partij:
-    return Partij(
-        id=rij.id,
-        naam=rij.naam,
-        type=rij.type,
-        organisatie=rij.organisatie,
-        contactrol=rij.contactrol,
-        sporen=tuple(s for s in rij.sporen.split(",") if s),
-        invloed=rij.invloed,
-        belang=rij.belang,
-        versie=rij.versie,
-        ambitie=rij.ambitie,
-        capaciteit_uren=rij.capaciteit_uren,
-        macht=rij.macht,
-        legitimiteit=rij.legitimiteit,
-        urgentie=rij.urgentie,
-    )
-
-
 def migreer_naar(engine: Engine, revisie: str) -> None:
     """Run the alembic migrations up to ``revisie`` in one write transaction."""
+    # alembic is heavy and only needed when the schema must change (``_migreer`` checks the version first)
     from alembic import command
     from alembic.config import Config
 

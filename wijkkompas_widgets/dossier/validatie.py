@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 
 from ..content import SPOOR_LETTERS
 from .model import SCHAAL_MAX, SCHAAL_MIN, STATUS_LABELS, InvoerFout, PartijInvoer
@@ -74,3 +75,19 @@ def controleer_status(status: str) -> str:
 
 def is_dossier_id(waarde: str) -> bool:
     return bool(_DOSSIER_ID.match(waarde or ""))
+
+
+def is_rij_id(waarde: object) -> bool:
+    """A row id as a page hands it over: an int, and not a bool (``True == 1`` must not find row 1)."""
+    return isinstance(waarde, int) and not isinstance(waarde, bool)
+
+
+# -- texts the store writes itself (automatic besluitenlog entries) ---------------------------------------
+def kort(tekst: str, maximum: int) -> str:
+    """``tekst`` cut to ``maximum`` characters with an ellipsis, so a generated text always fits its field."""
+    return tekst if len(tekst) <= maximum else tekst[: maximum - 1].rstrip(" ,") + "…"
+
+
+def datum(moment: datetime) -> str:
+    """A date as people here read it (day-month-year, in the server's time zone, not UTC)."""
+    return f"{moment.astimezone():%d-%m-%Y}"

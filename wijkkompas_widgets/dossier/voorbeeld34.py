@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import logging
 
+from ..analysis.koppelkansen import kandidaten_uit_fase2, marge_uit_formulier
+from ..analysis.mca import gezamenlijke_gewichten
+from . import formulieren
 from .model import WerkboekFout
+from .records import StrategieInvoer
 
 log = logging.getLogger("wijkkompas")
 
@@ -44,15 +48,11 @@ def _met_nummers(knoop, partijen: dict[str, int], kansen) -> object:
 
 
 def plaats_voorbeeld_fase34(store, dossier_id: str, gegevens: dict) -> None:
-    from ..analysis.koppelkansen import kandidaten_uit_fase2, marge_uit_formulier
-    from ..analysis.mca import gezamenlijke_gewichten
-    from .afweging import StrategieInvoer
-
     if not gegevens:
         return
     # koppelkansen: candidates from phase 2, then scores and decisions
-    marge = marge_uit_formulier(store.formulier(dossier_id, "natuurlijke-momenten")[0])
-    sociale = store.formulier(dossier_id, "sociale_koppelkansen")[0]
+    marge = marge_uit_formulier(store.formulier(dossier_id, formulieren.NATUURLIJKE_MOMENTEN)[0])
+    sociale = store.formulier(dossier_id, formulieren.SOCIALE_KOPPELKANSEN)[0]
     store.importeer_koppelkansen(dossier_id, kandidaten_uit_fase2(store.planning_werken(dossier_id), marge, sociale))
     for item in gegevens.get("koppelkansen") or ():
         kans = _kans_met_titel(store.koppelkansen(dossier_id), item["titel_begint_met"])

@@ -24,20 +24,18 @@ from ..analysis.besluitvorming import (
     samenvatting,
     tabel_rijen,
 )
+from ..charts.besluitvorming import besluitvorming_figuur, figuur_alt
+from ..dossier import formulieren
+from .werkblad import MAAND, Blad
 
-if TYPE_CHECKING:  # docx.py and xlsx.py import this module: no import of theirs at load time
-    from .docx import _Rapport
-    from .verzamel import DossierVerzameling
-    from .xlsx import Blad
-
-MAAND = "YYYY-MM"
+if TYPE_CHECKING:  # the Word report's building blocks only as a type: the Excel export loads no python-docx
+    from ..leesmodel.dossier import DossierVerzameling
+    from .rapport import Rapport
 
 
-def docx_besluitvorming(r: _Rapport, v: DossierVerzameling) -> bool:
+def docx_besluitvorming(r: Rapport, v: DossierVerzameling) -> bool:
     """Table, timeline, conflicts and points of attention; False when no decision was entered."""
-    from ..charts.besluitvorming import besluitvorming_figuur, figuur_alt
-
-    model = lees_besluitvorming(v.formulier("besluitvorming"))
+    model = lees_besluitvorming(v.formulier(formulieren.BESLUITVORMING))
     if model.leeg:
         return False
     namen = v.partijnamen
@@ -77,9 +75,7 @@ def _datum(maand: str | None) -> date | None:
 
 def blad_besluitvorming(v: DossierVerzameling) -> Blad:
     """One row per decision with months as dates (first day of the month), yes/no as booleans."""
-    from .xlsx import Blad
-
-    model = lees_besluitvorming(v.formulier("besluitvorming"))
+    model = lees_besluitvorming(v.formulier(formulieren.BESLUITVORMING))
     namen = v.partijnamen
     analyse = analyseer_besluitvorming(model, namen)
     koppen = ["Partij", "Besluit", "Wie beslist", *(f"{label} (maand)" for _stap, label in STAPPEN), "Go/no-go",

@@ -10,40 +10,32 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..analysis.inspraak import (
-    STATUS_LABELS,
     UITKOMST_LABELS,
-    UITKOMSTEN,
     adviezen,
-    datum_tekst,
     is_ingevuld,
     is_open,
     lees_inspraak,
     momentnaam,
-    reactienota,
     telling,
     themanaam,
 )
+from ..charts.inspraak import figuur_alt, reacties_figuur
+from ..dossier import formulieren
+from ..leesmodel import inspraak as inspraak_lees
+from .werkblad import DATUM, Blad
 
-if TYPE_CHECKING:
-    from .docx import _Rapport
-    from .verzamel import DossierVerzameling
-    from .xlsx import Blad
+if TYPE_CHECKING:  # the Word report's building blocks only as a type: the Excel export loads no python-docx
+    from ..leesmodel.dossier import DossierVerzameling
+    from .rapport import Rapport
 
-SLEUTEL = "inspraak"
-NIET_BEPAALD = "nog niet bepaald"
-
-
-def docx_inspraak(r: _Rapport, v: DossierVerzameling) -> bool:
+def docx_inspraak(r: Rapport, v: DossierVerzameling) -> bool:
     """What is open for inspraak, the moments and the reactienota with its chart; False when nothing is filled in."""
-    # here: only the Word report draws, so the Excel export stays free of matplotlib
-    from ..charts.inspraak import figuur_alt, reacties_figuur
-    inspraak = lees_inspraak(v.formulier(SLEUTEL))
+    inspraak = lees_inspraak(v.formulier(formulieren.INSPRAAK))
     if not is_ingevuld(inspraak):
         return False
     r.tussenkop("Wat staat open voor inspraak")
     if inspraak.onderdelen:
-        r.tabel(["Onderdeel van het plan", "Inspraak", "Waarom het vastligt"],
-                [[o.naam, STATUS_LABELS.get(o.status, NIET_BEPAALD), o.reden or "–"] for o in inspraak.onderdelen])
+        r.tabel(inspraak_lees.ONDERDELEN_KOPPEN, inspraak_lees.onderdeel_rijen(inspraak))
     else:
         r.nog_niet("Er zijn nog geen onderdelen van het plan benoemd.")
     r.alinea(inspraak.oneens or "nog niet afgesproken", vet="Als bewoners het oneens blijven: ",
@@ -51,10 +43,7 @@ def docx_inspraak(r: _Rapport, v: DossierVerzameling) -> bool:
 
     r.tussenkop("Inspraakmomenten")
     if inspraak.momenten:
-        r.tabel(["Nr.", "Vorm", "Onderwerp", "Plek", "Datum", "Doelgroep"], [
-            [nr, m.vorm, themanaam(inspraak, m.onderdeel) if m.onderdeel else "meerdere of nog niet gekozen",
-             m.plek or "–", datum_tekst(m.datum) or "–", m.doelgroep or "–"]
-            for nr, m in enumerate(inspraak.momenten, 1)])
+        r.tabel(inspraak_lees.MOMENTEN_KOPPEN, inspraak_lees.moment_rijen(inspraak))
         tips = adviezen(inspraak)
         if tips:
             r.alinea(vet="Aandachtspunten:")
@@ -65,23 +54,18 @@ def docx_inspraak(r: _Rapport, v: DossierVerzameling) -> bool:
     r.tussenkop("Reacties en reactienota")
     tel = telling(inspraak)
     if tel:
-        open_ = sum(1 for x in inspraak.reacties if is_open(x))
-        aantal = len(inspraak.reacties)
+        open_, aantal = inspraak_lees.aantal_open(inspraak), len(inspraak.reacties)
         r.alinea(f"{aantal} {'reactie' if aantal == 1 else 'reacties'} vastgelegd, waarvan {open_} nog open (nog "
                  "geen uitkomst of nog geen antwoord).")
-        r.tabel(["Thema", *(label for _u, label in UITKOMSTEN), "Totaal"],
-                [[thema, *(aantallen[u] for u, _l in UITKOMSTEN), sum(aantallen.values())]
-                 for thema, aantallen in tel.items()])
+        r.tabel(inspraak_lees.TELLING_KOPPEN, inspraak_lees.telling_rijen(tel))
         r.figuur(reacties_figuur(tel), figuur_alt(tel), "Reacties per onderwerp en wat we ermee doen")
-    r.markdown(reactienota(inspraak, v.dossier.wijk or v.dossier.naam, date.today()), kopniveau=3)
+    r.markdown(inspraak_lees.nota(inspraak, v.dossier), kopniveau=3)
     return True
 
 
 def blad_inspraak(v: DossierVerzameling) -> Blad:
     """One row per reaction, with its thema, the moment it came in and what was done with it."""
-    from .xlsx import DATUM, Blad  # here, so xlsx.py can import this module at its top without a cycle
-
-    inspraak = lees_inspraak(v.formulier(SLEUTEL))
+    inspraak = lees_inspraak(v.formulier(formulieren.INSPRAAK))
     rijen = []
     for nr, reactie in enumerate(inspraak.reacties, 1):
         moment = inspraak.moment(reactie.moment)

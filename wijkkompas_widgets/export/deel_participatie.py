@@ -27,21 +27,21 @@ from ..analysis.participatie import (
     vraag_adviezen,
     zelftoets,
 )
-from .verzamel import NOG_NIET
+from ..charts.participatie import participatie_alt, participatie_figuur
+from ..dossier import formulieren
+from ..teksten import NOG_NIET_INGEVULD as NOG_NIET
+from .werkblad import Blad
 
-if TYPE_CHECKING:  # docx.py and xlsx.py import this module, so their names are imported late
-    from .docx import _Rapport
-    from .verzamel import DossierVerzameling
-    from .xlsx import Blad
+if TYPE_CHECKING:  # the Word report's building blocks only as a type: the Excel export loads no python-docx
+    from ..leesmodel.dossier import DossierVerzameling
+    from .rapport import Rapport
 
 _GEEN = "–"
 
 
-def docx_participatievormen(r: _Rapport, v: DossierVerzameling) -> bool:
+def docx_participatievormen(r: Rapport, v: DossierVerzameling) -> bool:
     """The matrix as a grid figure, a table per doelgroep × onderwerp and the advice; False when empty."""
-    # here: only the Word report draws, so the Excel export stays free of matplotlib
-    from ..charts.participatie import participatie_alt, participatie_figuur
-    model = lees_participatievormen(v.formulier("participatievormen"))
+    model = lees_participatievormen(v.formulier(formulieren.PARTICIPATIEVORMEN))
     if not ingevuld(model):
         return False
     namen = v.partijnamen
@@ -71,12 +71,12 @@ def docx_participatievormen(r: _Rapport, v: DossierVerzameling) -> bool:
     return True
 
 
-def docx_participatiestrategie(r: _Rapport, v: DossierVerzameling) -> bool:
+def docx_participatiestrategie(r: Rapport, v: DossierVerzameling) -> bool:
     """The strategy part by part, the moments as a table in date order and the PAW self-check."""
-    model = lees_strategie(v.formulier("participatiestrategie"))
+    model = lees_strategie(v.formulier(formulieren.PARTICIPATIESTRATEGIE))
     if strategie_leeg(model):
         return False
-    onderwerpen = [o.naam for o in lees_participatievormen(v.formulier("participatievormen")).onderwerpen]
+    onderwerpen = [o.naam for o in lees_participatievormen(v.formulier(formulieren.PARTICIPATIEVORMEN)).onderwerpen]
     r.tussenkop("Participatievraag")
     if model.vraag:
         r.alinea(model.vraag)
@@ -118,9 +118,7 @@ def docx_participatiestrategie(r: _Rapport, v: DossierVerzameling) -> bool:
 
 def blad_participatie(v: DossierVerzameling) -> Blad:
     """One row per doelgroep × onderwerp, with the step as a name and as a number (1–5) to sort on."""
-    from .xlsx import Blad
-
-    model = lees_participatievormen(v.formulier("participatievormen"))
+    model = lees_participatievormen(v.formulier(formulieren.PARTICIPATIEVORMEN))
     koppen = ["Doelgroep", "Houding (wie zitten erin)", "Spreekt namens hen", "Onderwerp", "Invloed",
               "Trede (1–5)", "Vormen", "Online of fysiek"]
     if not ingevuld(model):

@@ -7,45 +7,41 @@ so a report says what the page shows.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..analysis.wup import (
     BESLUIT_LABELS,
     BRON,
     STANDPUNT_LABELS,
-    STANDPUNT_TEKENS,
     VERWIJDERDE_PARTIJ,
     besluitstand,
-    datum_tekst,
     kans_details,
-    kenmerk_tekst,
     lees_concept_wup,
     volledigheid,
     waarschuwingen_te_verbinden,
     wup_tekst,
 )
+from ..dossier import formulieren
+from ..leesmodel import concept_wup as concept_wup_lees
+from ..leesmodel import te_verbinden as te_verbinden_lees
+from .werkblad import Blad
 
-if TYPE_CHECKING:
-    from .docx import _Rapport
-    from .verzamel import DossierVerzameling
-    from .xlsx import Blad
+if TYPE_CHECKING:  # the Word report's building blocks only as a type: the Excel export loads no python-docx
+    from ..leesmodel.dossier import DossierVerzameling
+    from .rapport import Rapport
 
 _FASE3 = {"gekozen": "gekozen", "niet": "niet gekozen", None: "open"}
 
 
-def docx_te_verbinden(r: _Rapport, v: DossierVerzameling) -> bool:
+def docx_te_verbinden(r: Rapport, v: DossierVerzameling) -> bool:
     """The decisions per koppelkans as a table, what to look at, and the paragraph for the WUP."""
 
     rijen = v.kansrijen
-    if not v.formulier("te_verbinden").get("kansen") or not rijen:
+    if not v.formulier(formulieren.TE_VERBINDEN).get("kansen") or not rijen:
         return False
     namen = v.partijnamen
-    r.tabel(["Koppelkans", "Fase 3", "Besluit", "Eigenaar", "Partners", "Financiering", "Planning",
-             "Vastgelegd bij de partners"], [
-        [rij.titel, _FASE3[rij.fase3] + (" (top 3)" if rij.in_top else ""),
-         BESLUIT_LABELS.get(rij.keuze.besluit or "", "nog geen besluit"),
-         *(tekst for _label, tekst in kans_details(rij.keuze, namen))] for rij in rijen])
+    r.tabel(te_verbinden_lees.KOPPEN, te_verbinden_lees.overzicht_rijen(rijen, namen))  # as the page's overview
     meldingen = waarschuwingen_te_verbinden(rijen, namen)
     if meldingen:
         r.tussenkop("Aandachtspunten")
@@ -56,12 +52,12 @@ def docx_te_verbinden(r: _Rapport, v: DossierVerzameling) -> bool:
     return True
 
 
-def docx_concept_wup(r: _Rapport, v: DossierVerzameling) -> bool:
+def docx_concept_wup(r: Rapport, v: DossierVerzameling) -> bool:
     """Completeness of the concept, where every partner stands, and the joint decision if recorded."""
 
-    if not v.formulier("concept_wup"):
+    if not v.formulier(formulieren.CONCEPT_WUP):
         return False
-    model = lees_concept_wup(v.formulier("concept_wup"))
+    model = lees_concept_wup(v.formulier(formulieren.CONCEPT_WUP))
     onderdelen = volledigheid(v.wup_stand)
     r.tussenkop("Is het concept compleet?")
     r.tabel(["Onderdeel", "Stand", "Toelichting"],
@@ -72,18 +68,16 @@ def docx_concept_wup(r: _Rapport, v: DossierVerzameling) -> bool:
         r.alinea(model.oplegger, vet="Voor de oplegger aan de raad: ")
     r.tussenkop("Standpunten van de partners")
     namen = v.partijnamen
-    rijen = [[naam, *_standpunt_cellen(model.standpunt(i))] for i, naam in namen.items()]
-    rijen += [[VERWIJDERDE_PARTIJ, *_standpunt_cellen(s)] for s in model.partijen if s.partij_id not in namen]
+    rijen = concept_wup_lees.standpunt_rijen(model, namen)
     if rijen:
-        r.tabel(["Partij", "Standpunt", "Voorbehoud", "Besluit eigen organisatie", "Wat uitvoering betekent"], rijen)
+        r.tabel(concept_wup_lees.KOPPEN, rijen)
     else:
         r.nog_niet("Er staan nog geen partijen in het dossier.")
     stand = besluitstand(list(namen), model)
     r.alinea(stand.uitleg(len(namen)))
     if model.is_vastgelegd:
-        zoek = kenmerk_tekst(model.vastlegging.kenmerk)
-        nr = next((b.volgnummer for b in v.besluiten if zoek in b.onderbouwing), None)
-        r.alinea(f"vastgelegd op {_moment(model.vastlegging.moment)}"
+        nr = concept_wup_lees.volgnummer(v.besluiten, model.vastlegging.kenmerk)
+        r.alinea(f"vastgelegd op {concept_wup_lees.vastgelegd_op(model.vastlegging.moment)}"
                  + (f" (besluit nr. {nr} in het besluitenlog)." if nr else "."), vet="Gezamenlijk besluit: ")
     else:
         r.alinea("nog niet vastgelegd.", vet="Gezamenlijk besluit: ")
@@ -91,24 +85,8 @@ def docx_concept_wup(r: _Rapport, v: DossierVerzameling) -> bool:
     return True
 
 
-def _moment(iso: str) -> str:
-    from ..widgets.besluitenlog import datum
-
-    try:
-        return datum(datetime.fromisoformat(iso))
-    except ValueError:
-        return "onbekende datum"
-
-
-def _standpunt_cellen(s) -> list[str]:
-    return [f"{STANDPUNT_TEKENS[s.standpunt]} {STANDPUNT_LABELS[s.standpunt]}", s.voorbehoud or "—",
-            datum_tekst(s.datum) or "—", s.betekenis or "—"]
-
-
 def blad_te_verbinden(v: DossierVerzameling) -> Blad:
     """One row per koppelkans on the list, with real numbers and booleans."""
-    from .xlsx import Blad
-
     namen = v.partijnamen
     rijen = []
     for rij in v.kansrijen:
@@ -123,9 +101,7 @@ def blad_te_verbinden(v: DossierVerzameling) -> Blad:
 
 def blad_concept_wup(v: DossierVerzameling) -> Blad:
     """One row per party with its position; deleted parties as '(verwijderde partij)'."""
-    from .xlsx import Blad
-
-    model = lees_concept_wup(v.formulier("concept_wup"))
+    model = lees_concept_wup(v.formulier(formulieren.CONCEPT_WUP))
     namen = v.partijnamen
     standpunten = [(naam, model.standpunt(i)) for i, naam in namen.items()]
     standpunten += [(VERWIJDERDE_PARTIJ, s) for s in model.partijen if s.partij_id not in namen]

@@ -47,6 +47,8 @@ from sqlalchemy.types import TypeDecorator
 
 from ..dossier import schema, validatie
 from ..dossier.model import Dossier, InvoerFout, OpslagFout
+from ..dossier.store import _maak_engine, _opslagfout, migreer_naar
+from ..workshop import codes
 from ..workshop.model import OEFENINGEN, Vraag
 
 SOORT = "wijkkompas-dossier"
@@ -561,8 +563,6 @@ def _exporteer_verbinding(conn: Connection, sch: _Schema, dossier_id: str) -> by
 def _momentopname(store) -> Iterator[Connection]:
     """One read transaction; on PostgreSQL REPEATABLE READ, so every table is read at the same moment (on
     SQLite a read transaction already is one snapshot)."""
-    from ..dossier.store import _opslagfout
-
     try:
         verbinding = store.engine.connect()
         if store.engine.dialect.name == "postgresql":
@@ -772,8 +772,6 @@ def _vrije_naam(conn: Connection, naam: str) -> str:
 
 
 def _nieuwe_sessiecode(conn: Connection, tabel: Table, gebruikt: set[str]) -> str:
-    from ..workshop import codes
-
     while True:
         code = codes.nieuwe_code()
         if code not in gebruikt and conn.execute(select(tabel.c.code).where(tabel.c.code == code)).first() is None:
@@ -839,8 +837,6 @@ def _schrijf(conn: Connection, doc: _Document, *, nieuwe_ids: bool, naam: str) -
 def _migreer_document(doc: dict, versie: str, naam: str) -> bytes:
     """A document of an older schema version, brought to the current one with the real migrations: loaded
     into a throw-away SQLite store of that version, upgraded, and exported again."""
-    from ..dossier.store import _maak_engine, migreer_naar
-
     with tempfile.TemporaryDirectory(prefix="wijkkompas-import-") as map_:
         engine: Engine = _maak_engine(f"sqlite:///{Path(map_) / 'oud.sqlite'}")
         try:

@@ -3,15 +3,13 @@
 Every sheet has a bold header row that stays in view, an autofilter, column widths that fit, and real types:
 numbers as numbers, moments as dates, yes/no as 'ja'/'nee'. Text is always stored as text, so a name that
 starts with '=' never runs as a formula. A sheet 'Over dit bestand' comes first with the dossier, the date and
-the sources. What the sheets hold is read and worked out exactly as the report does it (``verzamel.py``).
+the sources. What the sheets hold is read and worked out exactly as the report does it (``leesmodel/dossier.py``).
 """
 
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date, datetime
 
 from openpyxl import Workbook
@@ -19,46 +17,28 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ..analysis.opgaven import beoordelingen_uit_dict
 from ..analysis.partijen import KWADRANTEN, kwadrant, salience_niveau, salience_type
 from ..analysis.planning_bestand import KOPPEN as PLANNING_KOPPEN
 from ..analysis.planning_bestand import _rij as planning_rij
 from ..analysis.wijkprofiel import getal_tekst
 from ..cbs.kolommen import INDICATOR
 from ..content import SPOOR_LETTERS
-from ..dossier.belangen import HOUDINGEN
-from ..dossier.besluiten import SOORT_LABELS
-from ..dossier.rollen import ROL_LABELS
+from ..dossier import formulieren
+from ..dossier.records import BESLUIT_SOORT_LABELS, HOUDINGEN, ROL_LABELS
+from ..leesmodel.dossier import DossierVerzameling
+from ..leesmodel.koppelkansen import criterium_label
+from ..teksten import NOG_NIET_INGEVULD as NOG_NIET
+from ..teksten import RAPPORT_TITEL as TITEL
 from .deel_besluitvorming import blad_besluitvorming
 from .deel_inspraak import blad_inspraak
 from .deel_participatie import blad_participatie
 from .deel_wup import blad_concept_wup, blad_te_verbinden
-from .verzamel import NOG_NIET, TITEL, DossierVerzameling
+from .werkblad import DATUM, DATUMTIJD, EURO, PROCENT, Blad, bladnaam
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_BLADNAAM = 31
-_VERBODEN_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")
 _MIN_BREEDTE, _MAX_BREEDTE = 8, 60
-DATUMTIJD = "DD-MM-YYYY HH:MM"
-DATUM = "DD-MM-YYYY"
-PROCENT = "0.0%"
-EURO = '"€" #,##0.00'
 _KOP = Font(bold=True)
 _TERUGLOOP = Alignment(wrap_text=True, vertical="top")
-
-
-@dataclass
-class Blad:
-    """One sheet: header, rows (plain Python values) and number formats per column index (0-based)."""
-
-    koppen: Sequence[str]
-    rijen: list[list[object]]
-    formaten: dict[int, str] = field(default_factory=dict)
-    noot: str = ""
-
-
-def bladnaam(naam: str) -> str:
-    """A name Excel accepts: at most 31 characters, none of []:*?/\\ ."""
-    return _VERBODEN_IN_BLADNAAM.sub("-", naam).strip("'")[:MAX_BLADNAAM] or "Blad"
 
 
 def _waarde(waarde: object) -> object:
@@ -173,10 +153,8 @@ def _wijkprofiel(v: DossierVerzameling) -> Blad:
 
 
 def _transitieopgaven(v: DossierVerzameling) -> Blad:
-    from ..analysis.opgaven import beoordelingen_uit_dict
-
     opgaven = list(v.inhoud.opgaven)
-    beoordelingen = beoordelingen_uit_dict(v.formulier("transitieopgaven"), [o.id for o in opgaven])
+    beoordelingen = beoordelingen_uit_dict(v.formulier(formulieren.TRANSITIEOPGAVEN), [o.id for o in opgaven])
     urgentie = {n.waarde: n.label for n in v.inhoud.fase2.urgentie}
     ambitie = {n.waarde: n.label for n in v.inhoud.fase2.ambitie}
     return Blad(["Opgave", "Urgentie (1–5)", "Urgentie", "Ambitie (1–5)", "Ambitie", "Toelichting"], [
@@ -191,8 +169,6 @@ def _planning(v: DossierVerzameling) -> Blad:
 
 
 def _koppelkansen(v: DossierVerzameling) -> Blad:
-    from ..widgets.koppelkansen import criterium_label
-
     rangschikking = v.koppelkansen_rangschikking
     herkomst = {k.id: k.herkomst_label for k in v.koppelkansen}
     besluiten = {"gekozen": "gekozen", "niet": "niet gekozen"}
@@ -273,7 +249,7 @@ def _besluiten(v: DossierVerzameling) -> Blad:
     nummers = v.besluitnummers
     return Blad(["Nr.", "Datum", "Soort", "Wat", "Wie waren erbij", "Onderbouwing", "Knooppunt",
                  "Afwijkend standpunt", "Corrigeert nr.", "Gecorrigeerd door"], [
-        [b.volgnummer, b.moment, SOORT_LABELS.get(b.soort, b.soort), b.wat, b.aanwezig, b.onderbouwing,
+        [b.volgnummer, b.moment, BESLUIT_SOORT_LABELS.get(b.soort, b.soort), b.wat, b.aanwezig, b.onderbouwing,
          v.knooppunt_titel(b.knooppunt_id), b.afwijkend, nummers.get(b.corrigeert_id) if b.corrigeert_id else None,
          ", ".join(f"nr. {nummers[i]}" for i in b.gecorrigeerd_door if i in nummers)]
         for b in v.besluiten], {1: DATUMTIJD},

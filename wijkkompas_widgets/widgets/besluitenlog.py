@@ -11,53 +11,16 @@ from __future__ import annotations
 import base64
 import csv
 import io
-from datetime import datetime
 
 import ipywidgets as w
 
-from ..dossier.besluiten import SOORT_LABELS, Besluit
-from .basis import BREED, Melding, e, veilig
+from ..dossier.records import Besluit
+from ..leesmodel.besluitenlog import KOPPEN, besluitnummers, log_rijen
+from .basis import BREED, e, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html, toon_oefening
+from .oefening import Oefening
 
 _BREED_VELD = w.Layout(width="720px")
-_SOORT_SYMBOOL = {"besluit": "✔", "automatisch": "⚙", "correctie": "✎"}
-KOPPEN = ("Nr.", "Datum", "Soort", "Wat", "Wie waren erbij", "Onderbouwing", "Knooppunt", "Afwijkend standpunt",
-          "Opmerking")
-
-
-def datum(moment: datetime, *, tijd: bool = False) -> str:
-    """A stored (UTC) moment as people here read it: day-month-year in the server's time zone."""
-    lokaal = moment.astimezone()
-    return f"{lokaal:%d-%m-%Y %H:%M}" if tijd else f"{lokaal:%d-%m-%Y}"
-
-
-def besluitnummers(besluiten: list[Besluit]) -> dict[int, int]:
-    """Database id → volgnummer (the number people see and cite)."""
-    return {b.id: b.volgnummer for b in besluiten}
-
-
-def soort_tekst(besluit: Besluit, nummers: dict[int, int]) -> str:
-    label = SOORT_LABELS.get(besluit.soort, besluit.soort)
-    if besluit.soort == "correctie" and besluit.corrigeert_id in nummers:
-        label = f"Correctie van nr. {nummers[besluit.corrigeert_id]}"
-    return f"{_SOORT_SYMBOOL.get(besluit.soort, '')} {label}".strip()
-
-
-def opmerking_tekst(besluit: Besluit, nummers: dict[int, int]) -> str:
-    if not besluit.gecorrigeerd_door:
-        return ""
-    door = ", ".join(f"nr. {nummers[i]}" for i in besluit.gecorrigeerd_door if i in nummers)
-    return f"⚠ Gecorrigeerd door {door}"
-
-
-def log_rijen(besluiten: list[Besluit], knooppunt_titel) -> list[list[str]]:
-    """The log as rows of plain text (for the table and the CSV); a missing text is left empty."""
-    nummers = besluitnummers(besluiten)
-    return [[
-        str(b.volgnummer), datum(b.moment, tijd=True), soort_tekst(b, nummers), b.wat, b.aanwezig, b.onderbouwing,
-        knooppunt_titel(b.knooppunt_id) if b.knooppunt_id else "", b.afwijkend, opmerking_tekst(b, nummers),
-    ] for b in besluiten]
 
 
 def log_html(besluiten: list[Besluit], knooppunt_titel) -> str:
@@ -86,15 +49,14 @@ def log_csv(besluiten: list[Besluit], knooppunt_titel) -> str:
     return buffer.getvalue()
 
 
-class BesluitenlogOefening(w.VBox):
+class BesluitenlogOefening(Oefening):
     """The whole log as a table plus a form to add a decision or a correction. Refreshes when any
     widget on the page saves (automatic entries appear at once)."""
 
+    KLASSE = "wk-oefening-besluitenlog"
+
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-besluitenlog")
-        self.context = context
-        self._melding = Melding()
+        super().__init__(context)
         self._uitleg = w.HTML(
             "<p>Hier staat elk besluit van het team: wat, wanneer, wie er aan tafel zaten, waarom en bij welk "
             "knooppunt. Het werkboek zet er zelf ook besluiten in (⚙ automatisch), bijvoorbeeld als de weging "
@@ -130,18 +92,15 @@ class BesluitenlogOefening(w.VBox):
         self._opslaan.add_class("wk-besluitenlog-opslaan")
         self._opslaan.on_click(self._bewaar)
         self._corrigeert.observe(self._toon_knoptekst, names="value")
-        self._inhoud = w.VBox([
+        self.inhoud.children = [
             self._uitleg, self._tabel, self._download,
             w.HTML("<h4>Een besluit of correctie toevoegen</h4>"),
             self._wat, self._aanwezig, self._onderbouwing, self._knooppunt, self._afwijkend, self._corrigeert,
             w.HTML("<div class='wk-bron'>Kies bij 'Correctie van' een eerder besluit als je dat wilt rechtzetten; "
                    "het oude besluit blijft in het log staan, met een verwijzing naar de correctie.</div>"),
             self._opslaan, self._melding,
-        ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
-        self.children = [self._inhoud]
-        context.observe(self._herlaad, names=["dossier_id", "revisie"])
-        self._herlaad()
+        ]
+        self.start()
 
     def _knooppunt_titel(self, knooppunt_id: str) -> str:
         try:
@@ -149,11 +108,8 @@ class BesluitenlogOefening(w.VBox):
         except Exception:  # a knooppunt removed from the content since: show its id
             return knooppunt_id
 
-    @veilig()
-    def _herlaad(self, change=None) -> None:
-        if not toon_oefening(self):
-            return
-        if change is not None and change["name"] == "dossier_id":
+    def laad(self, dossier_gewisseld: bool) -> None:
+        if dossier_gewisseld:
             self._melding.wis()
         besluiten = self.context.store.besluiten(self.context.dossier_id)
         self._tabel.value = log_html(besluiten, self._knooppunt_titel)
@@ -161,8 +117,7 @@ class BesluitenlogOefening(w.VBox):
         opties = [("— geen: een nieuw besluit —", None)] + [
             (f"nr. {b.volgnummer} · {b.wat[:70]}", b.id) for b in besluiten
         ]
-        self._corrigeert.options = opties
-        self._corrigeert.value = gekozen if gekozen in {b.id for b in besluiten} else None
+        self.toon(self._corrigeert, gekozen if gekozen in {b.id for b in besluiten} else None, opties=opties)
         self._download.value = self._download_html(besluiten) if besluiten else ""
 
     def _download_html(self, besluiten: list[Besluit]) -> str:
@@ -191,5 +146,4 @@ class BesluitenlogOefening(w.VBox):
             veld.value = ""
         self._knooppunt.value = None
         self._corrigeert.value = None
-        self._melding.ok(tekst)
-        self.context.gewijzigd()
+        self.bewaard(tekst)

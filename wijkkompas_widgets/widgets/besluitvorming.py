@@ -18,7 +18,6 @@ from ..analysis.besluitvorming import (
     BRON,
     ORGAAN,
     ORGANEN,
-    SLEUTEL,
     STAPPEN,
     TABELKOPPEN,
     Analyse,
@@ -38,10 +37,11 @@ from ..analysis.besluitvorming import (
     voorbeeld_opties,
     zonder_besluit,
 )
-from ..dossier import GelijktijdigGewijzigd
-from .basis import Bevestiging, Melding, e, figuur_html, knop, tabel_html, veilig, zet_keuze
+from ..charts.besluitvorming import besluitvorming_figuur, figuur_alt
+from ..dossier import formulieren
+from .basis import Bevestiging, e, figuur_html, knop, tabel_html, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html, toon_oefening
+from .formulier import FormulierOefening
 
 _LABEL = {"description_width": "230px"}  # long labels such as 'Oordeelsvorming (maand)' stay whole
 _VELD = w.Layout(width="720px")
@@ -54,21 +54,19 @@ def nieuw_id() -> str:
     return "b" + uuid4().hex[:8]
 
 
-class BesluitvormingOefening(w.VBox):
+class BesluitvormingOefening(FormulierOefening):
     """The besluitvormingsplanning: a table, a form for one decision, starting rows, a timeline and the
     conflicts in words."""
 
+    KLASSE = "wk-oefening-besluitvorming"
+    SLEUTEL = formulieren.BESLUITVORMING
+    VERVERS_BIJ = ("dossier_id", "revisie")  # the parties come from another exercise
+
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-besluitvorming")
-        self.context = context
-        self._melding = Melding()
-        self._geen_dossier = w.HTML(geen_dossier_html())
+        super().__init__(context)
         self._model = Besluitvorming()
-        self._versie = 0
         self._partijnamen: dict[int, str] = {}
-        self._laden = False
-        self._getoond: object = _NIETS  # (id, stored row) of the decision in the fields, None for a new one
+        self._in_velden: object = _NIETS  # (id, stored row) of the decision in the fields, None for a new one
         self._laatste_figuur: tuple | None = None
         self._voorbeelden: dict[str, int] = {}
 
@@ -77,6 +75,7 @@ class BesluitvormingOefening(w.VBox):
         self._voorbeeld_toevoegen = knop("Voorbeeld toevoegen", "wk-besluitvorming-voorbeeld-toevoegen", icon="plus",
                                          layout=w.Layout(width="200px"))
         self._voorbeeld_uitleg = w.HTML()
+        self._voorbeeld_uitleg.add_class("wk-besluitvorming-voorbeeld-uitleg")
         self._lijst = w.HTML()
         self._lijst.add_class("wk-besluitvorming-lijst")
         self._kies = w.Dropdown(description="Besluit", style=_LABEL, layout=_VELD)
@@ -117,7 +116,7 @@ class BesluitvormingOefening(w.VBox):
         self._signalen = w.HTML()
         self._signalen.add_class("wk-besluitvorming-signalen")
 
-        self._inhoud = w.VBox([
+        self.inhoud.children = [
             w.HTML("<p>Zet de besluiten op een rij die elke partner moet nemen om tot een wijkuitvoeringsplan te "
                    "komen. Plan per besluit de drie stappen (beeldvorming, oordeelsvorming, besluit) en geef aan "
                    "welk besluit op welk ander besluit wacht.</p>"),
@@ -128,36 +127,29 @@ class BesluitvormingOefening(w.VBox):
             w.HTML("<h4>De planning in beeld</h4>"), self._figuur, self._samenvatting, self._conflicten,
             self._signalen,
             w.HTML(f"<div class='wk-bron'>Bron: {e(BRON)}</div>"),
-        ])
-        self.children = [self._inhoud]
-        self._kies.observe(self._gekozen_gewijzigd, names="value")
+        ]
+        self.bij_wijziging(self._kies, self._gekozen_gewijzigd)
         self._orgaan.observe(self._toon_hint, names="value")
         self._opslaan.on_click(self._bewaar)
         self._voorbeeld_toevoegen.on_click(self._voeg_voorbeeld_toe)
         self._verwijderen.on_click(self._vraag_verwijderen)
         self._bevestig.ja.on_click(self._verwijder)
-        context.observe(self._herlaad, names=["dossier_id", "revisie"])
-        self._herlaad()
+        self.start()
 
     # -- loading ------------------------------------------------------------------------------
-    @veilig()
-    def _herlaad(self, change=None) -> None:
-        if not toon_oefening(self):
-            return
-        if change is not None and change["name"] == "dossier_id":
-            self._getoond = _NIETS
+    def laad(self, dossier_gewisseld: bool = True) -> None:
+        if dossier_gewisseld:
+            self._in_velden = _NIETS
             self._bevestig.verberg()
             self._melding.wis()
-        store, dossier_id = self.context.store, self.context.dossier_id
-        partijen = store.partijen(dossier_id)
-        self._partijnamen = {p.id: p.naam for p in partijen}
-        gegevens, self._versie = store.formulier(dossier_id, SLEUTEL)
-        self._model = lees_besluitvorming(gegevens)
-        self._toon(partijen)
+        self._toon(self._formulier.laad())
 
-    def _toon(self, partijen) -> None:
-        """Everything from ``self._model``; the fields only when another decision is chosen or it changed."""
-        model, namen = self._model, self._partijnamen
+    def _toon(self, gegevens: dict) -> None:
+        """Everything from the form; the fields only when another decision is chosen or it changed."""
+        partijen = self.context.store.partijen(self.context.dossier_id)
+        self._partijnamen = {p.id: p.naam for p in partijen}
+        self._model = model = lees_besluitvorming(gegevens)
+        namen = self._partijnamen
         analyse = analyseer_besluitvorming(model, namen)
         opties = voorbeeld_opties(model, partijen)
         self._voorbeelden = {sleutel: partij_id for _label, sleutel, partij_id in opties}
@@ -175,60 +167,46 @@ class BesluitvormingOefening(w.VBox):
         self._lijst.value = (tabel_html(TABELKOPPEN, tabel_rijen(model, analyse, namen), "wk-besluitvorming-tabel")
                              if not model.leeg else "<p><i>Nog geen besluiten in de planning.</i></p>")
         gekozen = self._kies.value
-        self._laden = True
-        try:
-            self._kies.options = [(_NIEUW, None)] + [(besluit_label(b, namen), b.id) for b in model.besluiten]
-            zet_keuze(self._kies, gekozen if model.besluit(gekozen) is not None else None)
-        finally:
-            self._laden = False
+        self.toon(self._kies, gekozen if model.besluit(gekozen) is not None else None,
+                  [(_NIEUW, None)] + [(besluit_label(b, namen), b.id) for b in model.besluiten])
         self._vul_formulier(partijen)
         self._toon_analyse(analyse)
 
-    def _vul_formulier(self, partijen=None) -> None:
+    def _vul_formulier(self, partijen) -> None:
         besluit = self._model.besluit(self._kies.value)
-        if partijen is None:
-            partijen = self.context.store.partijen(self.context.dossier_id)
         self._opslaan.description = "Besluit toevoegen" if besluit is None else "Wijzigingen opslaan"
         self._verwijderen.disabled = besluit is None
         sleutel = None if besluit is None else (besluit.id, besluit)
-        self._laden = True
-        try:
-            partij_opties = [("— kies een partij —", None)] + [(p.naam, p.id) for p in partijen]
-            huidige_partij = self._partij.value
-            if list(self._partij.options) != partij_opties:
-                self._partij.options = partij_opties
-            afhankelijk_opties = [
-                (f"{besluit_label(b, self._partijnamen)}, {maand_nl(b.besluit)}", b.id)
-                for b in self._model.besluiten if besluit is None or b.id != besluit.id]
-            huidig_afhankelijk = tuple(self._afhankelijk.value)
-            self._afhankelijk.options = afhankelijk_opties
-            if sleutel == self._getoond:  # same decision, unchanged: keep what the user is typing
-                zet_keuze(self._partij, huidige_partij if any(i == huidige_partij for _n, i in partij_opties)
-                          else None)
-                self._afhankelijk.value = tuple(a for a in huidig_afhankelijk
-                                                if any(a == i for _n, i in afhankelijk_opties))
-                return
-            self._getoond = sleutel
-            if besluit is None:
-                self._wat.value = self._afhaken.value = ""
-                zet_keuze(self._partij, None)
-                self._orgaan.value = "anders"
-                for veld in self._maanden.values():
-                    veld.value = ""
-                self._go_no_go.value = False
-                self._afhankelijk.value = ()
-            else:
-                self._wat.value = besluit.wat
-                bekend = besluit.partij_id in self._partijnamen
-                zet_keuze(self._partij, besluit.partij_id if bekend else None)
-                self._orgaan.value = besluit.orgaan
-                for stap, veld in self._maanden.items():
-                    veld.value = getattr(besluit, stap) or ""
-                self._go_no_go.value = besluit.go_no_go
-                self._afhaken.value = besluit.afhaken
-                self._afhankelijk.value = tuple(besluit.afhankelijk_van)
-        finally:
-            self._laden = False
+        partij_opties = [("— kies een partij —", None)] + [(p.naam, p.id) for p in partijen]
+        afhankelijk_opties = [
+            (f"{besluit_label(b, self._partijnamen)}, {maand_nl(b.besluit)}", b.id)
+            for b in self._model.besluiten if besluit is None or b.id != besluit.id]
+        if sleutel == self._in_velden:  # same decision, unchanged: keep what the user is typing
+            partij = self._partij.value
+            self.toon(self._partij, partij if any(i == partij for _n, i in partij_opties) else None, partij_opties)
+            mogelijk = {i for _n, i in afhankelijk_opties}
+            self.toon(self._afhankelijk, tuple(a for a in self._afhankelijk.value if a in mogelijk),
+                      afhankelijk_opties)
+            return
+        self._in_velden = sleutel
+        if besluit is None:
+            self._wat.value = self._afhaken.value = ""
+            self.toon(self._partij, None, partij_opties)
+            self._orgaan.value = "anders"
+            for veld in self._maanden.values():
+                veld.value = ""
+            self._go_no_go.value = False
+            self.toon(self._afhankelijk, (), afhankelijk_opties)
+        else:
+            self._wat.value = besluit.wat
+            bekend = besluit.partij_id in self._partijnamen
+            self.toon(self._partij, besluit.partij_id if bekend else None, partij_opties)
+            self._orgaan.value = besluit.orgaan
+            for stap, veld in self._maanden.items():
+                veld.value = getattr(besluit, stap) or ""
+            self._go_no_go.value = besluit.go_no_go
+            self._afhaken.value = besluit.afhaken
+            self.toon(self._afhankelijk, tuple(besluit.afhankelijk_van), afhankelijk_opties)
         self._toon_hint()
 
     def _toon_hint(self, _change=None) -> None:
@@ -236,8 +214,6 @@ class BesluitvormingOefening(w.VBox):
         self._orgaan_hint.value = f"<div class='wk-bron'>ℹ {e(tekst)}</div>" if tekst else ""
 
     def _toon_analyse(self, analyse: Analyse) -> None:
-        from ..charts.besluitvorming import besluitvorming_figuur, figuur_alt
-
         model, namen = self._model, self._partijnamen
         sleutel = (model, tuple(sorted(namen.items())))
         if sleutel != self._laatste_figuur:
@@ -248,36 +224,26 @@ class BesluitvormingOefening(w.VBox):
         self._conflicten.value = conflicten_html(analyse, model, namen)
         self._signalen.value = signalen_html(analyse, model)
 
-    @veilig()
-    def _gekozen_gewijzigd(self, _change=None) -> None:
-        if self._laden:
-            return
+    def _gekozen_gewijzigd(self, _waarde) -> None:
         self._bevestig.verberg()
-        self._vul_formulier()
+        self._vul_formulier(self.context.store.partijen(self.context.dossier_id))
 
     # -- saving -------------------------------------------------------------------------------
-    def _bewaar_model(self, nieuw: Besluitvorming, bewerkt: str | None) -> None:
+    def _bewaar_model(self, nieuw: Besluitvorming, bewerkt: str | None, tekst: str) -> None:
         """Check (field by field only the decision ``bewerkt``) and save the whole form on the version this page
         loaded; on a clash show the newest."""
         store, dossier_id = self.context.store, self.context.dossier_id
         partij_ids = {p.id for p in store.partijen(dossier_id)}
         schoon = controleer_besluitvorming(nieuw, partij_ids, bewerkt=() if bewerkt is None else (bewerkt,))
         try:
-            self._versie = store.bewaar_formulier(dossier_id, SLEUTEL, schoon.als_dict(), self._versie)
-        except GelijktijdigGewijzigd:
-            self._getoond = _NIETS
-            self._herlaad()
-            raise
-        self._getoond = _NIETS
-        self._herlaad()
+            self._formulier.bewaar(schoon.als_dict())
+        finally:
+            self._in_velden = _NIETS  # show what is stored now: this version, or a colleague's newer one
+            self._toon(self._formulier.gegevens)
         if bewerkt is not None and self._model.besluit(bewerkt) is not None:
-            self._laden = True
-            try:
-                self._kies.value = bewerkt
-            finally:
-                self._laden = False
-            self._vul_formulier()
-        self.context.gewijzigd()
+            self.toon(self._kies, bewerkt)
+            self._vul_formulier(store.partijen(dossier_id))
+        self.bewaard(tekst)
 
     def _lees_formulier(self, besluit_id: str) -> Besluit:
         vorige = self._model.besluit(besluit_id)
@@ -293,8 +259,8 @@ class BesluitvormingOefening(w.VBox):
         besluit_id = self._kies.value or nieuw_id()
         nieuw = self._model.besluit(besluit_id) is None
         besluit = self._lees_formulier(besluit_id)
-        self._bewaar_model(met_besluit(self._model, besluit), besluit_id)
-        self._melding.ok(f"Besluit '{besluit.wat.strip()}' is {'toegevoegd' if nieuw else 'opgeslagen'}.")
+        self._bewaar_model(met_besluit(self._model, besluit), besluit_id,
+                           f"Besluit '{besluit.wat.strip()}' is {'toegevoegd' if nieuw else 'opgeslagen'}.")
 
     @veilig()
     def _voeg_voorbeeld_toe(self, _knop=None) -> None:
@@ -304,9 +270,8 @@ class BesluitvormingOefening(w.VBox):
             return
         besluit_id = nieuw_id()
         model = voeg_voorbeeld_toe(self._model, sleutel, self._voorbeelden[sleutel], besluit_id, date.today())
-        self._bewaar_model(model, besluit_id)
-        self._melding.ok(f"Voorbeeldbesluit '{model.besluit(besluit_id).wat}' is toegevoegd; pas de maanden hieronder "
-                         "aan jullie planning aan.")
+        self._bewaar_model(model, besluit_id, f"Voorbeeldbesluit '{model.besluit(besluit_id).wat}' is toegevoegd; "
+                                              "pas de maanden hieronder aan jullie planning aan.")
 
     def _vraag_verwijderen(self, _knop=None) -> None:
         besluit = self._model.besluit(self._kies.value)
@@ -324,8 +289,7 @@ class BesluitvormingOefening(w.VBox):
         self._bevestig.verberg()
         if besluit is None:
             return
-        self._bewaar_model(zonder_besluit(self._model, besluit.id), None)
-        self._melding.ok(f"Besluit '{besluit.wat}' is verwijderd.")
+        self._bewaar_model(zonder_besluit(self._model, besluit.id), None, f"Besluit '{besluit.wat}' is verwijderd.")
 
 
 def conflicten_html(analyse: Analyse, model: Besluitvorming, partijnamen: dict[int, str]) -> str:

@@ -13,7 +13,8 @@ from urllib.parse import parse_qs
 import traitlets
 
 from ..content import Inhoud, inhoud
-from ..dossier import Dossier, DossierStore, WerkboekFout, open_store
+from ..dossier import Dossier, WerkboekFout
+from ..dossier.store import DossierStore, open_store
 
 log = logging.getLogger("wijkkompas")
 

@@ -7,24 +7,22 @@ from datetime import date
 import ipywidgets as w
 
 from ..analysis.doel import DOELEN, KABINETSDEFINITIE_WOONLASTEN, Doel, controleer_doel, criteria_uit_tekst
-from ..dossier import GelijktijdigGewijzigd, InvoerFout
-from .basis import BREED, Melding, e, veilig
+from ..dossier import GelijktijdigGewijzigd, InvoerFout, formulieren
+from ..leesmodel.doel import ONS_DOEL, VOLGENS_DEFINITIE, WOONLASTENNEUTRAAL, ZO_METEN, doel_titel
+from .basis import BREED, e, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html, toon_oefening
-
-SLEUTEL = "doel"
+from .formulier import FormulierOefening
 
 
-class DoelOefening(w.VBox):
+class DoelOefening(FormulierOefening):
     """One form; saving checks completeness first (analysis.doel) and never overwrites a colleague's
     newer version (the store's form version)."""
 
+    KLASSE = "wk-oefening-doel"
+    SLEUTEL = formulieren.DOEL
+
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-doel")
-        self.context = context
-        self._versie = 0
-        self._melding = Melding()
+        super().__init__(context)
         self._soort = w.RadioButtons(
             options=[(label, sleutel) for sleutel, label in DOELEN.items()], value=None,
             description="Gezamenlijk doel", style=BREED,
@@ -52,27 +50,19 @@ class DoelOefening(w.VBox):
         self._opslaan = w.Button(description="Doel opslaan", button_style="primary", icon="check")
         self._opslaan.add_class("wk-doel-opslaan")
         self._samenvatting = w.HTML()
-        self._inhoud = w.VBox([
+        self.inhoud.children = [
             self._soort, self._omschrijving, self._streefjaar, self._criteria, self._woonlasten,
             self._definitie_hint, self._definitie, self._opslaan, self._melding, self._samenvatting,
-        ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
-        self.children = [self._inhoud]
+        ]
         self._woonlasten.observe(self._toon_definitie, names="value")
         self._opslaan.on_click(self._bewaar)
-        context.observe(self._herlaad, names="dossier_id")
-        self._herlaad()
+        self.start()
 
     def _toon_definitie(self, _change=None) -> None:
-        zichtbaar = "flex" if self._woonlasten.value else "none"
-        self._definitie.layout.display = zichtbaar
+        self._definitie.layout.display = "flex" if self._woonlasten.value else "none"
         self._definitie_hint.layout.display = "block" if self._woonlasten.value else "none"
 
-    @veilig()
-    def _herlaad(self, _change=None) -> None:
-        if not toon_oefening(self):
-            return
-        gegevens, self._versie = self.context.store.formulier(self.context.dossier_id, SLEUTEL)
+    def _toon(self, gegevens: dict) -> None:
         doel = Doel.uit_dict(gegevens)
         self._soort.value = doel.soort if doel else None
         self._omschrijving.value = doel.omschrijving if doel else ""
@@ -98,24 +88,19 @@ class DoelOefening(w.VBox):
     def _bewaar(self, _knop=None) -> None:
         doel = controleer_doel(self._lees_formulier(), date.today().year)
         try:
-            self._versie = self.context.store.bewaar_formulier(
-                self.context.dossier_id, SLEUTEL, doel.als_dict(), self._versie
-            )
+            self._formulier.bewaar(doel.als_dict())
         except GelijktijdigGewijzigd:
-            self._herlaad()
+            self._toon(self._formulier.gegevens)  # the colleague's version
             raise
         self._samenvatting.value = samenvatting_html(doel)
-        self._melding.ok("Het gezamenlijke doel is opgeslagen.")
-        self.context.gewijzigd()
+        self.bewaard("Het gezamenlijke doel is opgeslagen.")
 
 
 def samenvatting_html(doel: Doel | None) -> str:
     if doel is None:
         return "<p><i>Nog geen gezamenlijk doel vastgelegd.</i></p>"
-    titel = DOELEN.get(doel.soort, doel.soort) + (f": {e(doel.omschrijving)}" if doel.omschrijving else "")
-    jaar = f" in {doel.streefjaar}" if doel.streefjaar else ""
     criteria = "".join(f"<li>{e(c)}</li>" for c in doel.criteria)
-    woonlasten = (f"<p><b>Woonlastenneutraal</b>, volgens deze definitie: {e(doel.woonlasten_definitie)}</p>"
+    woonlasten = (f"<p><b>{WOONLASTENNEUTRAAL}</b>, {VOLGENS_DEFINITIE}{e(doel.woonlasten_definitie)}</p>"
                   if doel.woonlastenneutraal else "")
-    return (f"<div class='wk-doel-samenvatting'><p><b>Ons doel:</b> {titel}{jaar}</p>"
-            f"<p>Zo meten we het:</p><ul>{criteria}</ul>{woonlasten}</div>")
+    return (f"<div class='wk-doel-samenvatting'><p><b>{ONS_DOEL.strip()}</b> {doel_titel(doel, e)}</p>"
+            f"<p>{ZO_METEN}</p><ul>{criteria}</ul>{woonlasten}</div>")

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from ..analysis.wijkprofiel import opmaak
 from ..dossier import GelijktijdigGewijzigd
-from .basis import e
 from .context import WerkboekContext
 from .oefening import Oefening
 
@@ -48,6 +46,19 @@ class VersieFormulier:
         self.gegevens, self.versie = self.context.store.formulier(self.context.dossier_id, self.sleutel)
         return self.gegevens
 
+    def bewaar(self, gegevens: dict) -> dict:
+        """Save the whole form on the loaded version, for forms that are checked or belong together as a whole
+        (a gemeente and a wijk in it). When a colleague saved in between nothing is saved: their version is
+        loaded and ``GelijktijdigGewijzigd`` raised, so the page can show it. Returns the form as saved."""
+        try:
+            self.versie = self.context.store.bewaar_formulier(self.context.dossier_id, self.sleutel, gegevens,
+                                                              self.versie)
+        except GelijktijdigGewijzigd:
+            self.laad()
+            raise
+        self.gegevens = gegevens
+        return gegevens
+
     def zet(self, pad: tuple[str, ...], waarde) -> dict:
         """Save one field; returns the form as now stored (possibly with colleagues' other changes)."""
         gezien = copy.deepcopy(_haal(self.gegevens, pad))
@@ -72,17 +83,22 @@ class VersieFormulier:
 
 
 class FormulierOefening(Oefening):
-    """Base of the exercises that keep one form per dossier and save it field by field. Subclasses set
-    ``SLEUTEL`` (from ``dossier.formulieren``) and implement ``_toon(gegevens)``, which puts saved values in the
+    """Base of the exercises that keep one form per dossier. Subclasses set ``SLEUTEL`` (from
+    ``dossier.formulieren``) and ``KLASSE``, and implement ``_toon(gegevens)``, which puts saved values in the
     fields with ``self.toon``; ``self._zet(pad, waarde)`` saves one field."""
 
     SLEUTEL = ""
     # A form shows only its own document: a save elsewhere on the page does not change it.
     VERVERS_BIJ = ("dossier_id",)
 
-    def __init__(self, context: WerkboekContext, klasse: str):
+    def __init__(self, context: WerkboekContext, klasse: str | None = None):
         super().__init__(context, klasse=klasse)
         self._formulier = VersieFormulier(context, self.SLEUTEL)
+
+    @property
+    def gegevens(self) -> dict:
+        """The form as last loaded or saved."""
+        return self._formulier.gegevens
 
     def laad(self, dossier_gewisseld: bool = True) -> None:
         self._toon(self._formulier.laad())
@@ -98,19 +114,29 @@ class FormulierOefening(Oefening):
             self._toon(self._formulier.gegevens)
             raise
         self._toon(gegevens)
-        self.context.gewijzigd()
+        self.bewaard()
         return gegevens
 
 
-def profielcijfers_html(profiel, keys) -> str:
-    """The wijkprofiel figures behind an exercise item (wijk · gemeente · NL), or nothing."""
-    regels = [profiel.regel(key) for key in keys] if profiel is not None else []
-    regels = [r for r in regels if r is not None]
-    if not regels:
-        return ""
-    items = "".join(
-        f"<li>{e(r.label)}: wijk {e(opmaak(r.key, r.wijk))} · gemeente {e(opmaak(r.key, r.gemeente))} · "
-        f"Nederland {e(opmaak(r.key, r.nederland))}</li>" for r in regels
-    )
-    return (f"<div class='wk-bron'>Uit het wijkprofiel van {e(profiel.naam)} ({e(profiel.bron)}):</div>"
-            f"<ul style='margin:2px 0'>{items}</ul>")
+def wijzig_formulier(formulier: VersieFormulier, lees, wijziging, deel) -> tuple[object, bool, bool]:
+    """Apply ``wijziging`` (model → checked model) to the form as ``lees`` reads it, and save it whole: for forms
+    whose rows are checked together (the WUP forms). When a colleague saved in between, the change goes on top of
+    their version as long as they left ``deel(model)`` (the row edited here) alone; when they changed it too,
+    nothing is saved, their version is loaded and ``GelijktijdigGewijzigd`` raised.
+
+    Returns (the model as now saved, whether it changed, whether a colleague's version was merged in)."""
+    samengevoegd = False
+    for _ in range(_POGINGEN):
+        model = lees(formulier.gegevens)
+        schoon = wijziging(model)
+        if schoon.als_dict() == model.als_dict() and formulier.versie:
+            return schoon, False, samengevoegd  # nothing new: no extra version
+        try:
+            formulier.bewaar(schoon.als_dict())
+        except GelijktijdigGewijzigd:
+            if deel(lees(formulier.gegevens)) != deel(model):
+                raise
+            samengevoegd = True
+            continue
+        return schoon, True, samengevoegd
+    raise GelijktijdigGewijzigd("Het formulier wordt nu door veel mensen tegelijk gewijzigd. Probeer het zo nog eens.")

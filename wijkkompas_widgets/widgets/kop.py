@@ -179,13 +179,3 @@ class DossierKop(w.VBox):
 def geen_dossier_html() -> str:
     return f'<div class="wk-melding wk-melding-info" role="status">ℹ {e(teksten.GEEN_DOSSIER)}</div>'
 
-
-def toon_oefening(oefening) -> bool:
-    """Show the exercise's content when a dossier is open, else the 'choose a dossier' note.
-
-    Every exercise has ``context``, ``_inhoud`` (its content) and ``_geen_dossier`` (the note)."""
-    if oefening.context.store is None or oefening.context.dossier_id is None:
-        oefening.children = [oefening._geen_dossier]
-        return False
-    oefening.children = [oefening._inhoud]
-    return True

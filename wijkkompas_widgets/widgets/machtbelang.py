@@ -8,29 +8,30 @@ from ..analysis.partijen import aanpak_per_partij, kwadrant
 from ..charts.machtbelang import machtbelang_figuur
 from ..dossier import Partij
 from ..dossier.model import SCHAAL_MAX, SCHAAL_MIN
-from .basis import Melding, e, figuur_html, veilig
+from ..leesmodel.partijen import raster_alt
+from .basis import e, figuur_html, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html, toon_oefening
+from .oefening import Oefening
 
 _MIDDEN = (SCHAAL_MIN + SCHAAL_MAX) // 2 + 1
+GEEN_PARTIJEN = "<i>Nog geen partijen. Voeg eerst partijen toe bij 'De juiste partijen aan tafel'.</i>"
 
 
-class MachtBelangOefening(w.VBox):
+class MachtBelangOefening(Oefening):
     """One row of two sliders per party. Releasing a slider saves the party's place at once
     (one transaction); the grid and the table are then drawn again from the store."""
 
+    KLASSE = "wk-oefening-machtbelang"
+
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-machtbelang")
-        self.context = context
-        self._melding = Melding()
+        super().__init__(context)
         self._rijen = w.VBox()
         self._rijen.add_class("wk-machtbelang-rijen")
         self._grafiek = w.HTML()
         self._grafiek.add_class("wk-machtbelang-grafiek")
         self._tabel = w.HTML()
         self._tabel.add_class("wk-machtbelang-tabel")
-        self._inhoud = w.VBox([
+        self.inhoud.children = [
             w.HTML(
                 "Schat per partij in hoeveel <b>invloed</b> (macht om de aanpak te maken of te breken) en "
                 "hoeveel <b>belang</b> (hoe sterk de uitkomst haar raakt) zij heeft, op een schaal van 1 tot 10. "
@@ -39,41 +40,29 @@ class MachtBelangOefening(w.VBox):
             self._rijen, self._melding,
             w.HTML("<h4>Raster</h4>"), self._grafiek,
             w.HTML("<h4>Voorgestelde aanpak per partij</h4>"), self._tabel,
-        ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
+        ]
         self._rijen_per_partij: dict[tuple[int, str], _PartijRij] = {}
-        self.children = [self._inhoud]
-        context.observe(self._herlaad, names=["dossier_id", "revisie"])
-        self._herlaad()
+        self._getekend: tuple | None = None
+        self.start()
 
-    @veilig()
-    def _herlaad(self, _change=None) -> None:
-        if not toon_oefening(self):
-            return
+    def laad(self, dossier_gewisseld: bool) -> None:
         partijen = self.context.store.partijen(self.context.dossier_id)
         if [(p.id, p.naam) for p in partijen] == list(self._rijen_per_partij):
             # Same parties: update in place, so a keyboard user keeps focus on the slider.
             for partij in partijen:
                 self._rijen_per_partij[(partij.id, partij.naam)].toon(partij)
         else:
-            self._rijen_per_partij = {(p.id, p.naam): _PartijRij(p, self._plaats) for p in partijen}
-            self._rijen.children = [rij.widget for rij in self._rijen_per_partij.values()] or [
-                w.HTML("<i>Nog geen partijen. Voeg eerst partijen toe bij 'De juiste partijen aan tafel'.</i>")
-            ]
+            self._rijen_per_partij = {(p.id, p.naam): _PartijRij(self, p) for p in partijen}
+            self._rijen.children = [rij for rij in self._rijen_per_partij.values()] or [w.HTML(GEEN_PARTIJEN)]
         self._teken(partijen)
 
     def _teken(self, partijen: list[Partij]) -> None:
         sleutel = tuple((p.id, p.naam, p.invloed, p.belang) for p in partijen)
-        if sleutel == getattr(self, "_getekend", None):
+        if sleutel == self._getekend:
             return  # nothing on the grid changed (e.g. another exercise saved): skip the redraw
         self._getekend = sleutel
         geplaatst = [(p.naam, p.invloed, p.belang) for p in partijen if p.geplaatst]
-        beschrijving = "; ".join(
-            f"{naam}: invloed {invloed}, belang {belang} ({kwadrant(invloed, belang).naam.lower()})"
-            for naam, invloed, belang in geplaatst
-        )
-        alt = "Macht/belang-raster. " + (beschrijving or "Nog geen partijen geplaatst.")
-        self._grafiek.value = figuur_html(machtbelang_figuur(geplaatst), alt, breedte="680px")
+        self._grafiek.value = figuur_html(machtbelang_figuur(geplaatst), raster_alt(geplaatst), breedte="680px")
         rijen = []
         for regel in aanpak_per_partij(partijen):
             if regel.kwadrant is None:
@@ -91,13 +80,10 @@ class MachtBelangOefening(w.VBox):
         )
 
     @veilig()
-    def _plaats(self, partij: Partij, invloed: int, belang: int) -> None:
+    def plaats(self, partij: Partij, invloed: int, belang: int) -> None:
         bijgewerkt = self.context.store.plaats_partij(self.context.dossier_id, partij.id, invloed, belang)
-        self._melding.ok(
-            f"{bijgewerkt.naam} geplaatst: invloed {invloed}, belang {belang} "
-            f"({kwadrant(invloed, belang).naam.lower()})."
-        )
-        self.context.gewijzigd()
+        self.bewaard(f"{bijgewerkt.naam} geplaatst: invloed {invloed}, belang {belang} "
+                     f"({kwadrant(invloed, belang).naam.lower()}).")
 
 
 def _status_html(partij: Partij) -> str:
@@ -106,11 +92,12 @@ def _status_html(partij: Partij) -> str:
     return f"→ {e(kwadrant(partij.invloed, partij.belang).naam)}"
 
 
-class _PartijRij:
+class _PartijRij(w.HBox):
     """Name, two sliders, a 'Plaatsen' button (until placed) and the quadrant, for one party."""
 
-    def __init__(self, partij: Partij, plaats):
-        self._naam = w.HTML(f"<b class='wk-mb-naam'>{e(partij.naam)}</b>", layout=w.Layout(width="230px"))
+    def __init__(self, oefening: MachtBelangOefening, partij: Partij):
+        self._oefening = oefening
+        naam = w.HTML(f"<b class='wk-mb-naam'>{e(partij.naam)}</b>", layout=w.Layout(width="230px"))
         self.invloed = w.IntSlider(
             value=partij.invloed or _MIDDEN, min=SCHAAL_MIN, max=SCHAAL_MAX, description="Invloed",
             continuous_update=False, layout=w.Layout(width="300px"),
@@ -127,26 +114,21 @@ class _PartijRij:
             layout=w.Layout(width="100px"),
         )
         self.plaats_knop.add_class("wk-mb-plaatsen")
-        self._bijwerken = False
+        super().__init__([naam, self.invloed, self.belang, self.plaats_knop, self.status])
+        self.add_class("wk-mb-rij")
 
-        def bewaar(_change=None):
-            if not self._bijwerken:
-                plaats(partij, self.invloed.value, self.belang.value)
+        def bewaar(_waarde=None):
+            oefening.plaats(partij, self.invloed.value, self.belang.value)
 
-        self.invloed.observe(bewaar, names="value")
-        self.belang.observe(bewaar, names="value")
+        oefening.bij_wijziging(self.invloed, bewaar)
+        oefening.bij_wijziging(self.belang, bewaar)
         self.plaats_knop.on_click(bewaar)
-        self.widget = w.HBox([self._naam, self.invloed, self.belang, self.plaats_knop, self.status])
-        self.widget.add_class("wk-mb-rij")
         self.toon(partij)
 
     def toon(self, partij: Partij) -> None:
         """Show the saved place without saving it again."""
-        self._bijwerken = True
-        try:
-            if partij.geplaatst:
-                self.invloed.value, self.belang.value = partij.invloed, partij.belang
-        finally:
-            self._bijwerken = False
+        if partij.geplaatst:
+            self._oefening.toon(self.invloed, partij.invloed)
+            self._oefening.toon(self.belang, partij.belang)
         self.plaats_knop.layout.display = "none" if partij.geplaatst else "inline-flex"
         self.status.value = _status_html(partij)

@@ -42,6 +42,7 @@ class Oefening(w.VBox):
         self.inhoud = w.VBox()
         self.children = [self.inhoud]
         self._getoond: dict[int, object] = {}
+        self._vullend: set[int] = set()  # controls being filled by ``toon`` right now
 
     # --- lifecycle
 
@@ -76,10 +77,20 @@ class Oefening(w.VBox):
 
     # --- filling controls and saving on change
 
-    def toon(self, veld: w.ValueWidget, waarde) -> None:
-        """Put a stored value in a control without it counting as a person's change."""
+    def toon(self, veld: w.ValueWidget, waarde, opties=_NIETS) -> None:
+        """Put a stored value in a control without it counting as a person's change. With ``opties`` a choice
+        control gets new options first (ipywidgets then selects the first one; that is no change either)."""
         self._getoond[id(veld)] = waarde
-        zet_keuze(veld, waarde) if isinstance(veld, (w.Dropdown, w.RadioButtons)) else setattr(veld, "value", waarde)
+        self._vullend.add(id(veld))
+        try:
+            if opties is not _NIETS and list(veld.options) != list(opties):
+                veld.options = opties
+            if isinstance(veld, (w.Dropdown, w.RadioButtons)):
+                zet_keuze(veld, waarde)
+            else:
+                veld.value = waarde
+        finally:
+            self._vullend.discard(id(veld))
         self._getoond[id(veld)] = veld.value  # as the control holds it (a slider may round)
 
     def bij_wijziging(self, veld: w.ValueWidget, actie: Callable[[object], None]) -> None:
@@ -87,9 +98,20 @@ class Oefening(w.VBox):
         uitvoeren = veilig()(lambda _self, waarde: actie(waarde))
 
         def reageer(change: dict) -> None:
-            if change["new"] == self._getoond.get(id(veld), _NIETS):
+            if id(veld) in self._vullend or change["new"] == self._getoond.get(id(veld), _NIETS):
                 return  # the exercise itself showed this value
             self._getoond[id(veld)] = change["new"]
             uitvoeren(self, change["new"])
 
         veld.observe(reageer, names="value")
+
+
+class Deel(w.VBox):
+    """A part of an exercise's view (a sub-view): it shows the exercise's ``model`` and reports through the
+    exercise's message line, so ``@veilig`` on its callbacks and ``oefening.bewaard`` write there."""
+
+    def __init__(self, oefening: Oefening, children=()):
+        super().__init__(list(children))
+        self.oefening = oefening
+        self.model = getattr(oefening, "model", None)
+        self._melding = oefening._melding  # what @veilig writes to

@@ -1,5 +1,6 @@
-"""Exercise 'Transitieopgaven in de wijk': urgency and ambition per opgave, with figures from the
-wijkprofiel beside the opgave they bear on. Every choice is saved as it is made."""
+"""Exercise 'Transitieopgaven in de wijk' (knooppunt f2-transitieopgaven): urgency and ambition per opgave,
+with figures from the wijkprofiel beside the opgave they bear on. Every choice is saved as it is made, one field
+of the form at a time."""
 
 from __future__ import annotations
 
@@ -15,13 +16,12 @@ from ..analysis.opgaven import (
 )
 from ..analysis.wijkprofiel import opmaak
 from ..charts.opgaven import opgaven_figuur
-from .basis import e, figuur_html, veilig
+from ..dossier import formulieren
+from ..leesmodel.wijkprofiel import profiel_van_dossier
+from .basis import e, figuur_html
 from .context import WerkboekContext
 from .formulier import FormulierOefening
-from .kop import toon_oefening
-from .wijkprofiel import profiel_van_dossier
 
-SLEUTEL = "transitieopgaven"
 _RICHTING = {"hoger": "▲ hoger dan {ref}", "lager": "▼ lager dan {ref}", "gelijk": "≈ ongeveer als {ref}"}
 
 
@@ -50,12 +50,15 @@ class _OpgaveRij(w.VBox):
 
 
 class TransitieopgavenOefening(FormulierOefening):
-    """Six opgaven, each scored on urgency and ambition (1–5); a chart and the gaps worth discussing."""
+    """Six opgaven, each scored on urgency and ambition (1–5); a chart and the gaps worth discussing. The hints
+    follow the wijkprofiel, which another exercise on the page may change (hence also ``revisie``)."""
 
-    SLEUTEL = SLEUTEL
+    SLEUTEL = formulieren.TRANSITIEOPGAVEN
+    KLASSE = "wk-oefening-opgaven"
+    VERVERS_BIJ = ("dossier_id", "revisie")
 
     def __init__(self, context: WerkboekContext):
-        super().__init__(context, "wk-oefening-opgaven")
+        super().__init__(context)
         fase2 = context.inhoud.fase2
         urgentie_opties = [("– nog niet gekozen –", None)] + [(f"{n.waarde} · {n.label}", n.waarde)
                                                              for n in fase2.urgentie]
@@ -65,9 +68,9 @@ class TransitieopgavenOefening(FormulierOefening):
         self._opgave_ids = [o.id for o in self._opgaven]
         self._rijen = {o.id: _OpgaveRij(o, urgentie_opties, ambitie_opties) for o in self._opgaven}
         for opgave_id, rij in self._rijen.items():
-            rij.urgentie.observe(lambda c, i=opgave_id: self._wijzig(i, "urgentie", c["new"]), names="value")
-            rij.ambitie.observe(lambda c, i=opgave_id: self._wijzig(i, "ambitie", c["new"]), names="value")
-            rij.toelichting.observe(lambda c, i=opgave_id: self._wijzig(i, "toelichting", c["new"]), names="value")
+            for veld, control in (("urgentie", rij.urgentie), ("ambitie", rij.ambitie),
+                                  ("toelichting", rij.toelichting)):
+                self.bij_wijziging(control, lambda waarde, i=opgave_id, v=veld: self._bewaar(i, v, waarde))
         schaaluitleg = "".join(
             f"<tr><td>{n.waarde}</td><td>{e(u.label)}: {e(u.uitleg)}</td><td>{e(n.label)}: {e(n.uitleg)}</td></tr>"
             for u, n in zip(fase2.urgentie, fase2.ambitie, strict=True)
@@ -84,42 +87,31 @@ class TransitieopgavenOefening(FormulierOefening):
         self._figuur.add_class("wk-opgaven-figuur")
         self._aandacht = w.HTML()
         self._aandacht.add_class("wk-opgaven-aandacht")
-        self._inhoud = w.VBox([self._uitleg, *self._rijen.values(), self._melding, self._figuur, self._aandacht])
-        self.children = [self._inhoud]
+        self.inhoud.children = [self._uitleg, *self._rijen.values(), self._melding, self._figuur, self._aandacht]
         self._laatste_figuur = None
         self._laatste_profiel = None
-        context.observe(self._herlaad, names="dossier_id")
-        context.observe(self._ververs_hints, names="revisie")
-        self._herlaad()
+        self.start()
 
     # -- loading ------------------------------------------------------------------------------
-    @veilig()
-    def _herlaad(self, _change=None) -> None:
-        self._laatste_profiel = None
-        if not toon_oefening(self):
-            return
-        self._melding.wis()
-        self._toon(self._formulier.laad())
+    def laad(self, dossier_gewisseld: bool = True) -> None:
+        if dossier_gewisseld:
+            self._laatste_profiel = None
+            self._melding.wis()
+            self._toon(self._formulier.laad())
         self._ververs_hints()
 
     def _toon(self, gegevens: dict) -> None:
         """Put saved values in the fields without saving them again."""
         beoordelingen = beoordelingen_uit_dict(gegevens, self._opgave_ids)
-        self._laden = True
-        try:
-            for opgave_id, b in beoordelingen.items():
-                rij = self._rijen[opgave_id]
-                rij.urgentie.value = b.urgentie
-                rij.ambitie.value = b.ambitie
-                rij.toelichting.value = b.toelichting
-        finally:
-            self._laden = False
+        for opgave_id, b in beoordelingen.items():
+            rij = self._rijen[opgave_id]
+            self.toon(rij.urgentie, b.urgentie)
+            self.toon(rij.ambitie, b.ambitie)
+            self.toon(rij.toelichting, b.toelichting)
         self._toon_resultaat(beoordelingen)
 
-    @veilig()
-    def _ververs_hints(self, _change=None) -> None:
-        if self.context.dossier_id is None or self.context.store is None:
-            return
+    def _ververs_hints(self) -> None:
+        """The wijkprofiel's figures per opgave; redrawn only when the profile changed."""
         profiel = profiel_van_dossier(self.context.store, self.context.dossier_id)
         sleutel = None if profiel is None else (profiel.regiocode, profiel.bron, profiel.regels)
         if sleutel == self._laatste_profiel and self._laatste_profiel is not None:
@@ -147,14 +139,8 @@ class TransitieopgavenOefening(FormulierOefening):
         self._aandacht.value = tekst
 
     # -- saving -------------------------------------------------------------------------------
-    def _wijzig(self, opgave_id: str, veld: str, waarde) -> None:
-        if self._laden:
-            return
-        self._bewaar(opgave_id, veld, waarde)
-
-    @veilig()
     def _bewaar(self, opgave_id: str, veld: str, waarde) -> None:
-        huidig = beoordelingen_uit_dict(self._formulier.gegevens, self._opgave_ids)[opgave_id]
+        huidig = beoordelingen_uit_dict(self.gegevens, self._opgave_ids)[opgave_id]
         nieuw = controleer_beoordeling(Beoordeling(**{**huidig.__dict__, veld: waarde}), self._opgave_ids)
         self._zet((opgave_id, veld), getattr(nieuw, veld))
         naam = next(o.naam for o in self._opgaven if o.id == opgave_id)

@@ -14,7 +14,6 @@ import ipywidgets as w
 
 from ..analysis.opgavenmatrix import (
     MAX_NOTITIES,
-    SLEUTEL,
     WAARDEN,
     controleer_waarde,
     lees_matrix,
@@ -22,11 +21,12 @@ from ..analysis.opgavenmatrix import (
     teken,
 )
 from ..charts.opgavenmatrix import opgavenmatrix_figuur
+from ..dossier import formulieren
 from ..dossier.validatie import schone_tekst
-from .basis import BREED, e, figuur_html, veilig, zet_keuze
+from ..leesmodel.opgavenmatrix import figuur_alt, lijsten, waarden
+from .basis import BREED, e, figuur_html
 from .context import WerkboekContext
 from .formulier import FormulierOefening
-from .kop import toon_oefening
 
 _CEL = w.Layout(width="140px")
 _OPTIES = [("– nog leeg –", None)] + [(f"{teken(v)} {label}", v) for v, label in WAARDEN]
@@ -35,7 +35,9 @@ _OPTIES = [("– nog leeg –", None)] + [(f"{teken(v)} {label}", v) for v, labe
 class OpgavenMatrixOefening(FormulierOefening):
     """Row 'werken aan …' × column 'effect op …', −2 … +2 per cell, saved as chosen."""
 
-    SLEUTEL = SLEUTEL
+    SLEUTEL = formulieren.OPGAVENMATRIX
+    # a colleague's cell elsewhere on the page (the workshop adopting a round) shows at once
+    VERVERS_BIJ = ("dossier_id", "revisie")
 
     def __init__(self, context: WerkboekContext):
         super().__init__(context, "wk-oefening-opgavenmatrix")
@@ -56,7 +58,7 @@ class OpgavenMatrixOefening(FormulierOefening):
                                  style={"description_width": "0px"}, layout=_CEL)
                 cel.add_class("wk-matrix-cel")
                 cel.add_class(f"wk-matrix-{van.id}-{naar.id}")
-                cel.observe(lambda c, a=van.id, b=naar.id: self._wijzig(a, b, c["new"]), names="value")
+                self.bij_wijziging(cel, lambda waarde, a=van.id, b=naar.id: self._bewaar(a, b, waarde))
                 self._cellen[(van.id, naar.id)] = cel
                 kinderen.append(cel)
         self._raster = w.GridBox(kinderen, layout=w.Layout(
@@ -77,69 +79,41 @@ class OpgavenMatrixOefening(FormulierOefening):
             placeholder="Welke combinaties werken jullie uit, en welke botsingen bespreken jullie? "
                         "(wordt opgeslagen als je het veld verlaat)")
         self._notities.add_class("wk-matrix-notities")
-        self._notities.observe(lambda c: self._wijzig_notities(c["new"]), names="value")
+        self.bij_wijziging(self._notities, self._bewaar_notities)
         self._figuur = w.HTML()
         self._figuur.add_class("wk-matrix-figuur")
         self._samenvatting = w.HTML()
         self._samenvatting.add_class("wk-matrix-samenvatting")
         self._laatste_figuur: tuple | None = None
-        self._inhoud = w.VBox([
+        self.inhoud.children = [
             self._uitleg, self._raster, self._melding, self._samenvatting, self._figuur, self._notities,
             w.HTML("<div class='wk-bron'>Bron: werkwijze naar Wijkkompas (knooppunt 'Opgaven met elkaar "
                    "verbinden'), TNO &amp; POSAD Maxwan (2020) en Klimaatadaptatie Nederland (integraal "
                    "programmeren). In eigen woorden.</div>"),
-        ])
-        self.children = [self._inhoud]
-        context.observe(self._herlaad, names=["dossier_id", "revisie"])
-        self._herlaad()
-
-    @veilig()
-    def _herlaad(self, _change=None) -> None:
-        if not toon_oefening(self):
-            return
-        self._toon(self._formulier.laad())
+        ]
+        self.start()
 
     def _toon(self, gegevens: dict) -> None:
         matrix = lees_matrix(gegevens, self._ids)
-        self._laden = True
-        try:
-            for sleutel, cel in self._cellen.items():
-                zet_keuze(cel, matrix[sleutel])
-            notities = gegevens.get("notities")
-            self._notities.value = notities if isinstance(notities, str) else ""
-        finally:
-            self._laden = False
+        for sleutel, cel in self._cellen.items():
+            self.toon(cel, matrix[sleutel])
+        notities = gegevens.get("notities")
+        self.toon(self._notities, notities if isinstance(notities, str) else "")
         overzicht = samenvatting(matrix, self._ids, self._namen)
         self._samenvatting.value = samenvatting_html(overzicht)
-        waarden = [[None if a == b else matrix[(a, b)] for b in self._ids] for a in self._ids]
-        sleutel = tuple(map(tuple, waarden))
+        raster = waarden(matrix, self._ids)
+        sleutel = tuple(map(tuple, raster))
         if sleutel != self._laatste_figuur:
             self._laatste_figuur = sleutel
             namen = [self._namen[i] for i in self._ids]
-            alt = ("Heatmap van de opgavenmatrix, rij werkt op kolom. " + "; ".join(
-                f"{self._namen[a]} op {self._namen[b]}: {teken(v) if v is not None else 'nog leeg'}"
-                for (a, b), v in matrix.items() if v is not None)) if overzicht.ingevuld else \
-                "Heatmap van de opgavenmatrix; nog geen cel ingevuld."
-            self._figuur.value = figuur_html(opgavenmatrix_figuur(namen, waarden), alt)
+            self._figuur.value = figuur_html(opgavenmatrix_figuur(namen, raster), figuur_alt(matrix, self._namen))
 
-    def _wijzig(self, van: str, naar: str, waarde) -> None:
-        if self._laden:
-            return
-        self._bewaar(van, naar, waarde)
-
-    @veilig()
     def _bewaar(self, van: str, naar: str, waarde) -> None:
         schoon = controleer_waarde(waarde)
         self._zet((van, naar), schoon)
         label = next(t for t, v in _OPTIES if v == schoon)
         self._melding.ok(f"Werken aan {self._namen[van]} → {self._namen[naar]}: {label} opgeslagen.")
 
-    def _wijzig_notities(self, tekst: str) -> None:
-        if self._laden:
-            return
-        self._bewaar_notities(tekst)
-
-    @veilig()
     def _bewaar_notities(self, tekst: str) -> None:
         self._zet(("notities",), schone_tekst(tekst, "De notities", maximum=MAX_NOTITIES))
         self._melding.ok("Notities opgeslagen.")
@@ -151,13 +125,9 @@ def samenvatting_html(overzicht) -> str:
         return kop + ("<p><i>Vul de matrix in; dan zie je hier welke opgaven elkaar versterken en waar ze "
                       "botsen.</i></p>")
 
-    def lijst(titel: str, symbool: str, zinnen: tuple[str, ...], leeg: str) -> str:
+    def lijst(symbool: str, titel: str, zinnen: tuple[str, ...], leeg: str) -> str:
         if not zinnen:
             return f"<p><b>{symbool} {titel}:</b> <i>{leeg}</i></p>"
         return f"<p><b>{symbool} {titel}:</b></p><ul>" + "".join(f"<li>{e(z)}</li>" for z in zinnen) + "</ul>"
 
-    return kop + (
-        lijst("Sterkste versterkingen", "▲", overzicht.versterken, "nog geen opgaven die elkaar helpen.")
-        + lijst("Sterkste botsingen", "▼", overzicht.botsen, "nog geen opgaven die elkaar hinderen.")
-        + lijst("Scheef: de een helpt, de ander hindert", "⇄", overzicht.scheef, "geen scheve paren.")
-    )
+    return kop + "".join(lijst(*deel) for deel in lijsten(overzicht))

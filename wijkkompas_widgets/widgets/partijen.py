@@ -7,23 +7,25 @@ import ipywidgets as w
 from ..analysis.partijen import spoordekking
 from ..content import SPOOR_LETTERS
 from ..dossier import Partij, PartijInvoer
-from .basis import BREED, VELD, Melding, e, veilig
+from ..leesmodel.partijen import ALLE_SPOREN, ontbrekende_sporen_zin
+from .basis import BREED, VELD, e, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html, toon_oefening
+from .oefening import Oefening
+
+_GEEN_PARTIJEN = "<i>Nog geen partijen. Voeg hierboven de eerste partij toe.</i>"
 
 
-class PartijenOefening(w.VBox):
+class PartijenOefening(Oefening):
     """A form for one party, the list of parties with edit/remove, and the spoor coverage.
 
     Every click that changes something is one store transaction; after it the list is reloaded
     from the store, so what is shown is what is saved."""
 
+    KLASSE = "wk-oefening-partijen"
+
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-partijen")
-        self.context = context
+        super().__init__(context)
         typen = context.inhoud.partijtypen
-        self._melding = Melding()
         self._naam = w.Text(description="Naam", placeholder="bijv. Woningcorporatie De Wijk", style=BREED, layout=VELD)
         self._naam.add_class("wk-partij-naam")
         self._type = w.Dropdown(
@@ -41,6 +43,7 @@ class PartijenOefening(w.VBox):
         for letter, vakje in self._sporen.items():
             vakje.add_class(f"wk-spoor-{letter}")
         self._type_hint = w.HTML()
+        self._type_hint.add_class("wk-partij-type-hint")
         self._opslaan = w.Button(description="Partij toevoegen", button_style="primary", icon="plus")
         self._opslaan.add_class("wk-partij-opslaan")
         self._annuleer = w.Button(description="Annuleren", layout=w.Layout(display="none"))
@@ -49,27 +52,32 @@ class PartijenOefening(w.VBox):
         self._dekking = w.HTML()
         self._dekking.add_class("wk-spoordekking")
         self._bewerk: Partij | None = None
-        self._laden = False
         self._formulier_kop = w.HTML("<b>Partij toevoegen</b>")
         sporen_raster = w.GridBox(
             list(self._sporen.values()), layout=w.Layout(grid_template_columns="repeat(2, 340px)")
         )
-        self._inhoud = w.VBox([
+        self.inhoud.children = [
             self._formulier_kop,
             self._naam, self._type, self._type_hint, self._organisatie, self._contactrol,
             w.HTML("Voor welke sporen staat deze partij?"), sporen_raster,
             w.HBox([self._opslaan, self._annuleer]), self._melding,
             w.HTML("<h4>Partijen in dit dossier</h4>"), self._lijst,
             w.HTML("<h4>Welke sporen zijn vertegenwoordigd?</h4>"), self._dekking,
-        ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
-        self.children = [self._inhoud]
-        self._type.observe(self._type_gekozen, names="value")
+        ]
+        self._type.observe(lambda change: self._toon_type_hint(change["new"]), names="value")
+        self.bij_wijziging(self._type, self._vink_gebruikelijke_sporen)
         self._opslaan.on_click(self._bewaar)
         self._annuleer.on_click(self._stop_bewerken)
-        context.observe(self._herlaad, names=["dossier_id", "revisie"])
-        self._type_gekozen({"new": self._type.value})
-        self._herlaad()
+        self._toon_type_hint(self._type.value)
+        self._vink_gebruikelijke_sporen(self._type.value)
+        self.start()
+
+    def laad(self, dossier_gewisseld: bool) -> None:
+        if dossier_gewisseld:
+            self._stop_bewerken()
+        partijen = self.context.store.partijen(self.context.dossier_id)
+        self._lijst.children = [self._rij(p) for p in partijen] or [w.HTML(_GEEN_PARTIJEN)]
+        self._dekking.value = dekking_html(partijen, self.context)
 
     # -- form -----------------------------------------------------------------------------
     def _invoer(self) -> PartijInvoer:
@@ -81,51 +89,47 @@ class PartijenOefening(w.VBox):
             sporen=tuple(letter for letter, vakje in self._sporen.items() if vakje.value),
         )
 
-    def _type_gekozen(self, change) -> None:
-        partijtype = self.context.inhoud.partijtype(change["new"])
-        if partijtype is None:
-            return
-        gebruikelijk = ", ".join(partijtype.sporen) or "geen vast spoor"
-        self._type_hint.value = f"<div class='wk-bron'>{e(partijtype.omschrijving)} Meestal: {e(gebruikelijk)}.</div>"
-        if not self._laden:
+    def _toon_type_hint(self, type_id: str) -> None:
+        partijtype = self.context.inhoud.partijtype(type_id)
+        if partijtype is not None:
+            gebruikelijk = ", ".join(partijtype.sporen) or "geen vast spoor"
+            self._type_hint.value = (f"<div class='wk-bron'>{e(partijtype.omschrijving)} "
+                                     f"Meestal: {e(gebruikelijk)}.</div>")
+
+    def _vink_gebruikelijke_sporen(self, type_id: str) -> None:
+        """A chosen kind of party ticks the sporen it usually stands for; the user can change them after."""
+        partijtype = self.context.inhoud.partijtype(type_id)
+        if partijtype is not None:
             for letter, vakje in self._sporen.items():
                 vakje.value = letter in partijtype.sporen
 
     def _leeg_formulier(self) -> None:
-        self._laden = True
-        try:
-            self._naam.value = ""
-            self._organisatie.value = ""
-            self._contactrol.value = ""
-        finally:
-            self._laden = False
-        self._type_gekozen({"new": self._type.value})
+        self._naam.value = ""
+        self._organisatie.value = ""
+        self._contactrol.value = ""
+        self._vink_gebruikelijke_sporen(self._type.value)
 
     @veilig()
     def _bewaar(self, _knop=None) -> None:
         store, dossier_id = self.context.store, self.context.dossier_id
         if self._bewerk is None:
             partij = store.voeg_partij_toe(dossier_id, self._invoer())
-            self._melding.ok(f"Partij '{partij.naam}' toegevoegd.")
+            tekst = f"Partij '{partij.naam}' toegevoegd."
         else:
             partij = store.wijzig_partij(dossier_id, self._bewerk.id, self._invoer(), self._bewerk.versie)
-            self._melding.ok(f"Wijzigingen van '{partij.naam}' opgeslagen.")
+            tekst = f"Wijzigingen van '{partij.naam}' opgeslagen."
             self._stop_bewerken(wis_melding=False)
         self._leeg_formulier()
-        self.context.gewijzigd()
+        self.bewaard(tekst)
 
     def _begin_bewerken(self, partij: Partij) -> None:
         self._bewerk = partij
-        self._laden = True
-        try:
-            self._naam.value = partij.naam
-            self._type.value = partij.type if self.context.inhoud.partijtype(partij.type) else "overig"
-            self._organisatie.value = partij.organisatie
-            self._contactrol.value = partij.contactrol
-            for letter, vakje in self._sporen.items():
-                vakje.value = letter in partij.sporen
-        finally:
-            self._laden = False
+        self._naam.value = partij.naam
+        self.toon(self._type, partij.type if self.context.inhoud.partijtype(partij.type) else "overig")
+        self._organisatie.value = partij.organisatie
+        self._contactrol.value = partij.contactrol
+        for letter, vakje in self._sporen.items():
+            vakje.value = letter in partij.sporen
         self._formulier_kop.value = f"<b>Partij bewerken: {e(partij.naam)}</b>"
         self._opslaan.description = "Wijzigingen opslaan"
         self._opslaan.icon = "check"
@@ -143,18 +147,6 @@ class PartijenOefening(w.VBox):
             self._leeg_formulier()
 
     # -- list -----------------------------------------------------------------------------
-    @veilig()
-    def _herlaad(self, change=None) -> None:
-        if change is not None and change["name"] == "dossier_id":
-            self._stop_bewerken()
-        if not toon_oefening(self):
-            return
-        partijen = self.context.store.partijen(self.context.dossier_id)
-        self._lijst.children = [self._rij(p) for p in partijen] or [
-            w.HTML("<i>Nog geen partijen. Voeg hierboven de eerste partij toe.</i>")
-        ]
-        self._dekking.value = dekking_html(partijen, self.context)
-
     def _rij(self, partij: Partij) -> w.Widget:
         partijtype = self.context.inhoud.partijtype(partij.type)
         details = [partijtype.naam if partijtype else partij.type]
@@ -193,8 +185,7 @@ class PartijenOefening(w.VBox):
         self.context.store.verwijder_partij(self.context.dossier_id, partij.id)
         if self._bewerk is not None and self._bewerk.id == partij.id:
             self._stop_bewerken()
-        self._melding.ok(f"Partij '{partij.naam}' verwijderd.")
-        self.context.gewijzigd()
+        self.bewaard(f"Partij '{partij.naam}' verwijderd.")
 
 
 def dekking_html(partijen: list[Partij], context: WerkboekContext) -> str:
@@ -211,11 +202,11 @@ def dekking_html(partijen: list[Partij], context: WerkboekContext) -> str:
     ontbrekend = [letter for letter, namen in dekking.items() if not namen]
     if ontbrekend:
         samenvatting = (
-            f"<p role='status'><b>Nog niet vertegenwoordigd: spoor {', '.join(ontbrekend)}.</b> "
+            f"<p role='status'><b>{ontbrekende_sporen_zin(ontbrekend)}</b> "
             "Een wijkaanpak heeft alle sporen nodig; bedenk wie deze kant kan inbrengen.</p>"
         )
     else:
-        samenvatting = "<p role='status'>✔ Alle sporen A–F zijn vertegenwoordigd.</p>"
+        samenvatting = f"<p role='status'>✔ {ALLE_SPOREN}</p>"
     return (
         samenvatting
         + "<table class='wk-tabel'><thead><tr><th scope='col'>Spoor</th><th scope='col'>Naam</th>"

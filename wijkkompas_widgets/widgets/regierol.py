@@ -7,30 +7,27 @@ import ipywidgets as w
 from ..analysis.afsprakennota import datum_nl
 from ..analysis.regierol import Keuze, aantal_beantwoord, advies, controleer_keuze, hoogste, regierol_type
 from ..content import RegierolType
-from ..dossier import GelijktijdigGewijzigd
+from ..dossier import GelijktijdigGewijzigd, formulieren
 from ..dossier.model import nu
 from .basis import BREED, Melding, e, tabel_html, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html, toon_oefening
+from .formulier import FormulierOefening
 
-SLEUTEL = "regierol"
 _TELWOORDEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
 
 
-class RegierolOefening(w.VBox):
+class RegierolOefening(FormulierOefening):
     """The questions (saved per answer), the advice they point to, and the team's own choice with
     its rationale (saved with a button). All of it is one form in the dossier, with a version, so
     two people never silently overwrite each other."""
 
+    KLASSE = "wk-oefening-regierol"
+    SLEUTEL = formulieren.REGIEROL
+    VERVERS_BIJ = ("dossier_id", "revisie")
+
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-regierol")
-        self.context = context
+        super().__init__(context)
         self._inhoud_rol = context.inhoud.fase1.regierol
-        self._gegevens: dict = {}
-        self._versie = 0
-        self._bijwerken = False
-        self._melding = Melding()
         self._vragen: dict[str, w.RadioButtons] = {}
         for nummer, vraag in enumerate(self._inhoud_rol.vragen, start=1):
             knoppen = w.RadioButtons(
@@ -40,7 +37,7 @@ class RegierolOefening(w.VBox):
             )
             knoppen.add_class("wk-regierol-vraag")
             knoppen.add_class(f"wk-regierol-vraag-{vraag.id}")
-            knoppen.observe(self._maak_antwoord_handler(vraag.id), names="value")
+            self.bij_wijziging(knoppen, lambda index, vraag_id=vraag.id: self._bewaar_antwoord(vraag_id, index))
             self._vragen[vraag.id] = knoppen
         self._advies = w.HTML()
         self._advies.add_class("wk-regierol-advies")
@@ -51,6 +48,7 @@ class RegierolOefening(w.VBox):
         )
         self._keuze.add_class("wk-regierol-keuze")
         self._keuze_uitleg = w.HTML()
+        self._keuze_uitleg.add_class("wk-regierol-keuze-uitleg")
         self._onderbouwing = w.Textarea(
             description="Onderbouwing", placeholder="Waarom past deze rol bij deze wijk en deze partners?",
             style=BREED, layout=w.Layout(width="720px", height="90px"),
@@ -59,9 +57,10 @@ class RegierolOefening(w.VBox):
         self._vastleggen = w.Button(description="Keuze vastleggen", icon="check", button_style="primary")
         self._vastleggen.add_class("wk-regierol-vastleggen")
         self._keuze_melding = Melding()
+        self._keuze_melding.add_class("wk-regierol-keuze-melding")
         self._vastgelegd = w.HTML()
         self._vastgelegd.add_class("wk-regierol-vastgelegd")
-        self._inhoud = w.VBox([
+        self.inhoud.children = [
             w.HTML(f"<div class='wk-melding wk-melding-info'>ℹ {e(self._inhoud_rol.toelichting)}</div>"),
             w.HTML("<h4>Vragen</h4><div class='wk-bron'>Kies bij elke vraag het antwoord dat het best past. "
                    "Elk antwoord wordt meteen opgeslagen.</div>"),
@@ -74,59 +73,40 @@ class RegierolOefening(w.VBox):
             self._keuze, self._keuze_uitleg, self._onderbouwing, self._vastleggen, self._keuze_melding,
             self._vastgelegd,
             w.HTML(f"<div class='wk-bron'>Bron: {e(self._inhoud_rol.bron)}</div>"),
-        ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
-        self.children = [self._inhoud]
+        ]
         self._keuze.observe(self._toon_keuze_uitleg, names="value")
         self._vastleggen.on_click(self._leg_keuze_vast)
-        context.observe(self._herlaad, names=["dossier_id", "revisie"])
-        self._herlaad()
+        self.start()
 
     # -- loading --------------------------------------------------------------------------
-    @veilig()
-    def _herlaad(self, change=None) -> None:
-        if not toon_oefening(self):
-            return
-        nieuw_dossier = change is None or change["name"] == "dossier_id"
-        gegevens, versie = self.context.store.formulier(self.context.dossier_id, SLEUTEL)
-        if nieuw_dossier or versie != self._versie:
-            self._laad(gegevens, versie, met_keuzevelden=True)
-            if change is not None and change["name"] == "dossier_id":
-                self._melding.wis()
-                self._keuze_melding.wis()
+    def laad(self, dossier_gewisseld: bool = True) -> None:
+        versie = self._formulier.versie
+        gegevens = self._formulier.laad()
+        if dossier_gewisseld or self._formulier.versie != versie:
+            self._toon(gegevens)
+        if dossier_gewisseld:
+            self._melding.wis()
+            self._keuze_melding.wis()
 
-    def _laad(self, gegevens: dict, versie: int, *, met_keuzevelden: bool) -> None:
+    def _toon(self, gegevens: dict, *, met_keuzevelden: bool = True) -> None:
         """Show a saved form without saving it again."""
-        self._gegevens, self._versie = gegevens, versie
-        antwoorden = self._antwoorden()
-        self._bijwerken = True
-        try:
-            for vraag_id, knoppen in self._vragen.items():
-                index = antwoorden.get(vraag_id)
-                knoppen.value = index if index in [waarde for _tekst, waarde in knoppen.options] else None
+        antwoorden = _antwoorden(gegevens)
+        for vraag_id, knoppen in self._vragen.items():
+            index = antwoorden.get(vraag_id)
+            self.toon(knoppen, index if index in [waarde for _tekst, waarde in knoppen.options] else None)
+        if met_keuzevelden:
             keuze = Keuze.uit_dict(gegevens.get("keuze"))
-            if met_keuzevelden:
-                bekend = keuze is not None and regierol_type(self._inhoud_rol, keuze.type_id) is not None
-                self._keuze.value = keuze.type_id if bekend else ""
-                self._onderbouwing.value = keuze.onderbouwing if keuze else ""
-        finally:
-            self._bijwerken = False
+            bekend = keuze is not None and regierol_type(self._inhoud_rol, keuze.type_id) is not None
+            self._keuze.value = keuze.type_id if bekend else ""
+            self._onderbouwing.value = keuze.onderbouwing if keuze else ""
         self._toon_keuze_uitleg()
         self._toon_advies()
 
-    def _antwoorden(self) -> dict:
-        antwoorden = self._gegevens.get("antwoorden")
-        return dict(antwoorden) if isinstance(antwoorden, dict) else {}
-
-    def _herlaad_na_conflict(self) -> None:
-        gegevens, versie = self.context.store.formulier(self.context.dossier_id, SLEUTEL)
-        self._laad(gegevens, versie, met_keuzevelden=True)
-
     # -- showing --------------------------------------------------------------------------
     def _toon_advies(self) -> None:
-        antwoorden = self._antwoorden()
+        antwoorden = _antwoorden(self.gegevens)
         scores = advies(self._inhoud_rol, antwoorden)
-        keuze = Keuze.uit_dict(self._gegevens.get("keuze"))
+        keuze = Keuze.uit_dict(self.gegevens.get("keuze"))
         self._advies.value = advies_html(self._inhoud_rol.vragen, scores, aantal_beantwoord(self._inhoud_rol,
                                                                                              antwoorden))
         self._vastgelegd.value = vastgelegd_html(keuze, self._inhoud_rol, hoogste(scores))
@@ -136,34 +116,24 @@ class RegierolOefening(w.VBox):
         self._keuze_uitleg.value = f"<div class='wk-bron'>{e(gekozen.omschrijving)}</div>" if gekozen else ""
 
     # -- saving ---------------------------------------------------------------------------
-    def _maak_antwoord_handler(self, vraag_id: str):
-        def handler(change):
-            if not self._bijwerken:
-                self._bewaar_antwoord(vraag_id, change["new"])
-
-        return handler
-
     def _bewaar(self, gegevens: dict) -> None:
+        """Save the whole form on the version shown; after a colleague's save show theirs and say so."""
         try:
-            self._versie = self.context.store.bewaar_formulier(
-                self.context.dossier_id, SLEUTEL, gegevens, self._versie
-            )
+            self._formulier.bewaar(gegevens)
         except GelijktijdigGewijzigd:
-            self._herlaad_na_conflict()
+            self._toon(self.gegevens)
             raise
-        self._gegevens = gegevens
 
-    @veilig()
     def _bewaar_antwoord(self, vraag_id: str, index: int | None) -> None:
-        antwoorden = self._antwoorden()
+        antwoorden = _antwoorden(self.gegevens)
         if index is None:
             antwoorden.pop(vraag_id, None)
         else:
             antwoorden[vraag_id] = index
         try:
-            self._bewaar({**self._gegevens, "antwoorden": antwoorden})
+            self._bewaar({**self.gegevens, "antwoorden": antwoorden})
         except Exception:
-            self._laad(self._gegevens, self._versie, met_keuzevelden=False)  # show what is really saved
+            self._toon(self.gegevens, met_keuzevelden=False)  # show what is really saved
             raise
         self._toon_advies()
         totaal = len(self._inhoud_rol.vragen)
@@ -173,12 +143,17 @@ class RegierolOefening(w.VBox):
     @veilig("_keuze_melding")
     def _leg_keuze_vast(self, _knop=None) -> None:
         keuze = controleer_keuze(self._inhoud_rol, self._keuze.value, self._onderbouwing.value, nu())
-        self._bewaar({**self._gegevens, "keuze": keuze.als_dict()})
+        self._bewaar({**self.gegevens, "keuze": keuze.als_dict()})
         self._onderbouwing.value = keuze.onderbouwing
         self._toon_advies()
         gekozen = regierol_type(self._inhoud_rol, keuze.type_id)
         self._keuze_melding.ok(f"Keuze vastgelegd: {gekozen.naam}.")
         self.context.gewijzigd()
+
+
+def _antwoorden(gegevens: dict) -> dict:
+    antwoorden = gegevens.get("antwoorden")
+    return dict(antwoorden) if isinstance(antwoorden, dict) else {}
 
 
 def advies_html(vragen, scores: list[tuple[RegierolType, int]], beantwoord: int) -> str:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import ipywidgets as w
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
-from ..analysis.rollen import SOORTEN, Belasting, Signaal, belasting_per_partij, signalen, uren_tekst
+from ..analysis.rollen import SOORTEN, Signaal, belasting_per_partij, signalen, uren_tekst
 from ..charts.rollen import rollen_figuur
 from ..dossier import Partij
-from ..dossier.rollen import ROL_LABELS, ROLLEN, Rol, Taak, lees_uren
-from .basis import BREED, VELD, Melding, e, figuur_html, tabel_html, veilig
+from ..dossier.records import ROL_LABELS, ROLLEN, Rol, Taak, lees_uren
+from ..leesmodel.rollen import GEEN_AANDACHTSPUNTEN, TOTALEN_KOPPEN, grafiek_alt, grafiek_zinvol, totalen_rijen
+from .basis import BREED, VELD, e, figuur_html, tabel_html, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html, toon_oefening
+from .machtbelang import GEEN_PARTIJEN
+from .oefening import Oefening
 
 # "" stands for "—" (no role): a value of None would show an empty dropdown instead of the dash.
 _ROL_OPTIES = [("—", "")] + [(label.lower(), sleutel) for sleutel, label in ROLLEN]
@@ -33,16 +33,15 @@ class _Opmaak:
         self.cel = w.Layout(width=_CEL_BREEDTE, flex="0 0 auto")
 
 
-class RollenOefening(w.VBox):
+class RollenOefening(Oefening):
     """A matrix with one row per task and one column per party. Each cell (role + hours) is saved
     on its own as soon as it changes; after a save the cells are updated in place, so the keyboard
     focus stays where it was. The matrix is only rebuilt when tasks or parties change."""
 
+    KLASSE = "wk-oefening-rollen"
+
     def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-rollen")
-        self.context = context
-        self._melding = Melding()
+        super().__init__(context)
         self._standaard = w.Button(
             description="Standaardtaken overnemen", icon="list",
             tooltip="De taken uit de takenlijst van dit werkboek toevoegen die nog niet in het dossier staan",
@@ -70,7 +69,7 @@ class RollenOefening(w.VBox):
         self._totalen.add_class("wk-rollen-totalen")
         self._grafiek = w.HTML()
         self._grafiek.add_class("wk-rollen-grafiek")
-        self._inhoud = w.VBox([
+        self.inhoud.children = [
             w.HTML(
                 "Verdeel de taken van het projectteam: geef per taak aan welke partij <b>trekker</b> is "
                 "(eindverantwoordelijk), wie <b>meedenker</b> is en wie <b>geïnformeerd</b> wordt, en hoeveel uur "
@@ -86,9 +85,7 @@ class RollenOefening(w.VBox):
             self._matrix,
             w.HTML("<h4>Aandachtspunten</h4>"), self._signalen,
             w.HTML("<h4>Inzet tegenover capaciteit</h4>"), self._totalen, self._grafiek,
-        ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
-        self.children = [self._inhoud]
+        ]
         self._taken_sleutel: tuple | None = None  # None: nothing built yet
         self._partijen_sleutel: tuple | None = None
         self._cellen: dict[tuple[int, int], _Cel] = {}
@@ -96,16 +93,12 @@ class RollenOefening(w.VBox):
         self._getekend: tuple | None = None
         self._standaard.on_click(self._neem_standaard_over)
         self._toevoegen.on_click(self._voeg_taak_toe)
-        context.observe(self._herlaad, names=["dossier_id", "revisie"])
-        self._herlaad()
+        self.start()
 
     # -- loading --------------------------------------------------------------------------
-    @veilig()
-    def _herlaad(self, change=None) -> None:
-        if change is not None and change["name"] == "dossier_id":
+    def laad(self, dossier_gewisseld: bool = False) -> None:
+        if dossier_gewisseld:
             self._melding.wis()
-        if not toon_oefening(self):
-            return
         store, dossier_id = self.context.store, self.context.dossier_id
         taken, partijen, rollen = store.taken(dossier_id), store.partijen(dossier_id), store.rollen(dossier_id)
         taken_sleutel = tuple((t.id, t.naam, t.spoor, t.omschrijving) for t in taken)
@@ -123,10 +116,8 @@ class RollenOefening(w.VBox):
         self._toon_analyse(taken, partijen, rollen)
 
     def _bouw_capaciteit(self, partijen: list[Partij]) -> None:
-        self._capaciteitsvelden = {p.id: _CapaciteitVeld(p, self._zet_capaciteit) for p in partijen}
-        self._capaciteit.children = [veld.widget for veld in self._capaciteitsvelden.values()] or [
-            w.HTML("<i>Nog geen partijen. Voeg eerst partijen toe bij 'De juiste partijen aan tafel'.</i>")
-        ]
+        self._capaciteitsvelden = {p.id: _CapaciteitVeld(self, p) for p in partijen}
+        self._capaciteit.children = list(self._capaciteitsvelden.values()) or [w.HTML(GEEN_PARTIJEN)]
 
     def _bouw_matrix(self, taken: list[Taak], partijen: list[Partij]) -> None:
         self._cellen = {}
@@ -145,34 +136,13 @@ class RollenOefening(w.VBox):
         for taak in taken:
             cellen = []
             for partij in partijen:
-                cel = _Cel(taak, partij, self._zet_rol, opmaak)
+                cel = _Cel(self, taak, partij, opmaak)
                 self._cellen[(taak.id, partij.id)] = cel
-                cellen.append(cel.widget)
-            rij = w.HBox([self._taakcel(taak), *cellen])
+                cellen.append(cel)
+            rij = w.HBox([_TaakCel(self, taak), *cellen])
             rij.add_class("wk-rollen-rij")
             rijen.append(rij)
         self._matrix.children = rijen
-
-    def _taakcel(self, taak: Taak) -> w.Widget:
-        titel = f' title="{e(taak.omschrijving)}"' if taak.omschrijving else ""
-        naam = w.HTML(f"<span class='wk-rollen-taak'{titel}><b>{e(taak.naam)}</b></span> "
-                      f"<span class='wk-bron'>(spoor {e(taak.spoor)})</span>")
-        verwijder = w.Button(description="Verwijderen", icon="trash", tooltip=f"Taak '{taak.naam}' verwijderen",
-                             layout=w.Layout(width="120px"))
-        cel = w.VBox([naam, verwijder], layout=w.Layout(width=_TAAK_BREEDTE, flex="0 0 auto"))
-
-        def vraag_bevestiging(_knop):
-            ja = w.Button(description="Ja, verwijderen", button_style="danger",
-                          tooltip=f"Taak '{taak.naam}' met alle rollen erin definitief verwijderen",
-                          layout=w.Layout(width="130px"))
-            nee = w.Button(description="Nee", layout=w.Layout(width="60px"))
-            vraag = w.HTML(f"Taak <b>{e(taak.naam)}</b> met de rollen erin verwijderen?")
-            ja.on_click(lambda _k: self._verwijder_taak(taak))
-            nee.on_click(lambda _k: setattr(cel, "children", [naam, verwijder]))
-            cel.children = [vraag, w.HBox([ja, nee])]
-
-        verwijder.on_click(vraag_bevestiging)
-        return cel
 
     def _toon_analyse(self, taken: list[Taak], partijen: list[Partij], rollen: list[Rol]) -> None:
         spoornamen = {s.letter: s.naam for s in self.context.inhoud.sporen}
@@ -180,20 +150,15 @@ class RollenOefening(w.VBox):
             self._signalen.value = "<p><i>Nog geen taken, dus nog geen aandachtspunten.</i></p>"
         else:
             punten = signalen(taken, partijen, rollen, spoornamen)
-            if punten:
-                self._signalen.value = signalen_html(punten)
-            else:
-                self._signalen.value = (
-                    "<p role='status'>✔ Geen aandachtspunten: elke taak heeft één trekker, geen partij zit boven "
-                    "haar capaciteit en in elk spoor werkt iemand mee.</p>"
-                )
+            self._signalen.value = (signalen_html(punten) if punten else
+                                    f"<p role='status'>✔ {e(GEEN_AANDACHTSPUNTEN)}</p>")
         belasting = belasting_per_partij(partijen, rollen)
-        self._totalen.value = totalen_html(belasting) if belasting else ""
+        self._totalen.value = tabel_html(TOTALEN_KOPPEN, totalen_rijen(belasting)) if belasting else ""
         getekend = tuple((b.partij, b.uren, b.capaciteit) for b in belasting)
         if getekend == self._getekend:
             return  # same numbers: no need to draw the chart again
         self._getekend = getekend
-        if any(b.uren > 0 or b.capaciteit_bekend for b in belasting):
+        if grafiek_zinvol(belasting):
             self._grafiek.value = figuur_html(rollen_figuur(belasting), grafiek_alt(belasting), breedte="720px")
         else:
             self._grafiek.value = ("<p><i>De grafiek verschijnt zodra er uren of een capaciteit zijn "
@@ -202,8 +167,8 @@ class RollenOefening(w.VBox):
     # -- changes --------------------------------------------------------------------------
     def _opgeslagen(self) -> None:
         """After a save: show the result here first (quick), then let the rest of the page refresh."""
-        self._herlaad()
-        self.context.gewijzigd()
+        self.laad()
+        self.bewaard()
 
     @veilig()
     def _neem_standaard_over(self, _knop=None) -> None:
@@ -224,13 +189,12 @@ class RollenOefening(w.VBox):
         self._opgeslagen()
 
     @veilig()
-    def _verwijder_taak(self, taak: Taak) -> None:
+    def verwijder_taak(self, taak: Taak) -> None:
         self.context.store.verwijder_taak(self.context.dossier_id, taak.id)
         self._melding.ok(f"Taak '{taak.naam}' verwijderd.")
         self._opgeslagen()
 
-    @veilig()
-    def _zet_rol(self, cel: _Cel, rol: str | None, uren: float) -> None:
+    def zet_rol(self, cel: _Cel, rol: str | None, uren: float) -> None:
         try:
             opgeslagen = self.context.store.zet_rol(self.context.dossier_id, cel.taak.id, cel.partij.id, rol, uren)
         except Exception:
@@ -246,8 +210,7 @@ class RollenOefening(w.VBox):
             )
         self._opgeslagen()
 
-    @veilig()
-    def _zet_capaciteit(self, veld: _CapaciteitVeld, tekst: str) -> None:
+    def zet_capaciteit(self, veld: _CapaciteitVeld, tekst: str) -> None:
         try:
             uren = lees_uren(tekst, f"De capaciteit van {veld.partij.naam}")
             partij = self.context.store.zet_capaciteit(self.context.dossier_id, veld.partij.id, uren)
@@ -262,13 +225,38 @@ class RollenOefening(w.VBox):
         self._opgeslagen()
 
 
-class _Cel:
+class _TaakCel(w.VBox):
+    """The task's name and a remove button that asks first."""
+
+    def __init__(self, oefening: RollenOefening, taak: Taak):
+        titel = f' title="{e(taak.omschrijving)}"' if taak.omschrijving else ""
+        naam = w.HTML(f"<span class='wk-rollen-taak'{titel}><b>{e(taak.naam)}</b></span> "
+                      f"<span class='wk-bron'>(spoor {e(taak.spoor)})</span>")
+        verwijder = w.Button(description="Verwijderen", icon="trash", tooltip=f"Taak '{taak.naam}' verwijderen",
+                             layout=w.Layout(width="120px"))
+        super().__init__([naam, verwijder], layout=w.Layout(width=_TAAK_BREEDTE, flex="0 0 auto"))
+        self.add_class("wk-rollen-taakcel")
+
+        def vraag_bevestiging(_knop):
+            ja = w.Button(description="Ja, verwijderen", button_style="danger",
+                          tooltip=f"Taak '{taak.naam}' met alle rollen erin definitief verwijderen",
+                          layout=w.Layout(width="130px"))
+            nee = w.Button(description="Nee", layout=w.Layout(width="60px"))
+            vraag = w.HTML(f"Taak <b>{e(taak.naam)}</b> met de rollen erin verwijderen?")
+            ja.on_click(lambda _k: oefening.verwijder_taak(taak))
+            nee.on_click(lambda _k: setattr(self, "children", [naam, verwijder]))
+            self.children = [vraag, w.HBox([ja, nee])]
+
+        verwijder.on_click(vraag_bevestiging)
+
+
+class _Cel(w.HBox):
     """Role dropdown and hours field of one party in one task."""
 
-    def __init__(self, taak: Taak, partij: Partij, zet: Callable[[_Cel, str | None, float], None], opmaak: _Opmaak):
+    def __init__(self, oefening: RollenOefening, taak: Taak, partij: Partij, opmaak: _Opmaak):
+        self._oefening = oefening
         self.taak, self.partij = taak, partij
         self.opgeslagen: Rol | None = None
-        self._bijwerken = False
         self.rol = w.Dropdown(
             options=_ROL_OPTIES, value="", description=f"Rol van {partij.naam} bij {taak.naam}",
             tooltip=f"Rol van {partij.naam} bij {taak.naam}", style=opmaak.verborgen_label, layout=opmaak.rol,
@@ -280,63 +268,48 @@ class _Cel:
             layout=opmaak.uren,
         )
         self.uren.add_class("wk-rollen-uren")
-        self.widget = w.HBox([self.rol, self.uren], layout=opmaak.cel)
-        self.widget.add_class("wk-rollen-cel")
+        super().__init__([self.rol, self.uren], layout=opmaak.cel)
+        self.add_class("wk-rollen-cel")
 
-        def rol_gekozen(change):
-            if not self._bijwerken:
-                rol = change["new"] or None
-                zet(self, rol, self.uren.value if rol is not None else 0.0)
+        def rol_gekozen(rol: str) -> None:
+            oefening.zet_rol(self, rol or None, self.uren.value if rol else 0.0)
 
-        def uren_gewijzigd(change):
-            if not self._bijwerken and self.rol.value:
-                zet(self, self.rol.value, change["new"])
+        def uren_gewijzigd(uren: float) -> None:
+            if self.rol.value:
+                oefening.zet_rol(self, self.rol.value, uren)
 
-        self.rol.observe(rol_gekozen, names="value")
-        self.uren.observe(uren_gewijzigd, names="value")
+        oefening.bij_wijziging(self.rol, rol_gekozen)
+        oefening.bij_wijziging(self.uren, uren_gewijzigd)
 
     def toon(self, rol: Rol | None) -> None:
         """Show the saved role without saving it again."""
         self.opgeslagen = rol
-        self._bijwerken = True
-        try:
-            self.rol.value = rol.rol if rol is not None else ""
-            self.uren.value = rol.uren_per_maand if rol is not None else 0.0
-            self.uren.disabled = rol is None
-        finally:
-            self._bijwerken = False
+        self._oefening.toon(self.rol, rol.rol if rol is not None else "")
+        self._oefening.toon(self.uren, rol.uren_per_maand if rol is not None else 0.0)
+        self.uren.disabled = rol is None
 
 
-class _CapaciteitVeld:
+class _CapaciteitVeld(w.HBox):
     """Name and capacity field of one party; empty means 'onbekend'."""
 
-    def __init__(self, partij: Partij, zet: Callable[[_CapaciteitVeld, str], None]):
+    def __init__(self, oefening: RollenOefening, partij: Partij):
+        self._oefening = oefening
         self.partij = partij
         self.opgeslagen: float | None = partij.capaciteit_uren
-        self._bijwerken = False
         self.veld = w.Text(
             description="Capaciteit (uur per maand)", placeholder="onbekend", continuous_update=False,
             tooltip=f"Capaciteit van {partij.naam} in uren per maand; leeg laten als je het niet weet",
             style={"description_width": "190px"}, layout=w.Layout(width="320px"),
         )
         self.veld.add_class("wk-rollen-capaciteitsveld")
-        self.widget = w.HBox([w.HTML(f"<b>{e(partij.naam)}</b>", layout=w.Layout(width="280px")), self.veld])
-        self.widget.add_class("wk-rollen-capaciteitsrij")
-
-        def gewijzigd(change):
-            if not self._bijwerken:
-                zet(self, change["new"])
-
-        self.veld.observe(gewijzigd, names="value")
+        super().__init__([w.HTML(f"<b>{e(partij.naam)}</b>", layout=w.Layout(width="280px")), self.veld])
+        self.add_class("wk-rollen-capaciteitsrij")
+        oefening.bij_wijziging(self.veld, lambda tekst: oefening.zet_capaciteit(self, tekst))
         self.toon(partij.capaciteit_uren)
 
     def toon(self, uren: float | None) -> None:
         self.opgeslagen = uren
-        self._bijwerken = True
-        try:
-            self.veld.value = "" if uren is None else uren_tekst(uren)
-        finally:
-            self._bijwerken = False
+        self._oefening.toon(self.veld, "" if uren is None else uren_tekst(uren))
 
 
 def signalen_html(punten: list[Signaal]) -> str:
@@ -351,26 +324,3 @@ def signalen_html(punten: list[Signaal]) -> str:
         delen.append(f"<details{open_}><summary>⚠ {len(groep)} {enkelvoud if len(groep) == 1 else meervoud}"
                      f"</summary><ul>{items}</ul></details>")
     return "".join(delen)
-
-
-def totalen_html(belasting: list[Belasting]) -> str:
-    """Table party → hours, capacity and a verdict in words (never colour alone)."""
-    rijen = []
-    for regel in belasting:
-        capaciteit = uren_tekst(regel.capaciteit) if regel.capaciteit_bekend else "onbekend"
-        rijen.append([regel.partij, uren_tekst(regel.uren), capaciteit, regel.oordeel])
-    return tabel_html(["Partij", "Uren per maand in taken", "Capaciteit (uur per maand)", "Oordeel"], rijen)
-
-
-def grafiek_alt(belasting: list[Belasting]) -> str:
-    delen = []
-    for regel in belasting:
-        tekst = f"{regel.partij}: {uren_tekst(regel.uren)} uur"
-        if regel.boven_capaciteit:
-            tekst += f", capaciteit {uren_tekst(regel.capaciteit)} uur, boven capaciteit"
-        elif regel.capaciteit_bekend:
-            tekst += f", capaciteit {uren_tekst(regel.capaciteit)} uur"
-        else:
-            tekst += ", capaciteit onbekend"
-        delen.append(tekst)
-    return "Uren per maand per partij tegenover capaciteit. " + "; ".join(delen) + "."

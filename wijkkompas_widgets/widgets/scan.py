@@ -1,34 +1,42 @@
 """Exercise 'Samenwerkingsscan': every partner scores 30 statements; the team sees the results.
 
-Two tabs. *Invullen*: choose or start a round, say who you are, answer the statements (every
-click is saved at once, one transaction) and submit. *Resultaten*: per factor and statement the
-mean and spread, a radar chart per organisation, where partners differ most, the top 3 attention
-points with a question to discuss, and the comparison with another round.
+Two tabs. *Invullen*: choose or start a round (``RondeKeuze``), say who you are and answer the statements
+(``Invullen``; every click is saved at once, one transaction) and submit. *Resultaten* (``Resultaten``): per factor
+and statement the mean and spread, a radar chart per organisation, where partners differ most, the top 3
+attention points with a question to discuss, and the comparison with another round (``Vergelijking``).
+
+The state and the store calls live in ``ScanModel`` (``scan_model.py``); each part below is a view on it that
+follows its traits and calls its methods. The sentences the Word report shares come from ``leesmodel.scan``.
 """
 
 from __future__ import annotations
 
 import ipywidgets as w
+import traitlets
 
-from ..analysis.scan import (
-    OP_ORGANISATIES,
-    REKENREGELS,
-    ScanUitslag,
-    analyseer,
-    factor_resultaten,
-    vergelijk_rondes,
-)
-from ..charts.scan import getal, radar_figuur, vergelijking_figuur
+from ..analysis.scan import REKENREGELS, getal
+from ..charts.scan import radar_figuur, vergelijking_figuur
 from ..content import ScanStelling
-from ..dossier.model import InvoerFout, WerkboekFout
-from ..dossier.scan import ScanRespons, ScanRonde
+from ..dossier.model import WerkboekFout
 from ..dossier.validatie import naam_sleutel
+from ..leesmodel.scan import (
+    FACTOR_KOPPEN,
+    VERSCHIL_KOPPEN,
+    RondeStand,
+    aandachtspunt_regels,
+    aantal,
+    factor_rijen,
+    radar_alt,
+    radar_reeksen,
+    verschil_rijen,
+)
 from .basis import BREED, VELD, Melding, e, figuur_html, tabel_html, veilig
 from .context import WerkboekContext
-from .kop import geen_dossier_html
+from .oefening import Oefening
+from .scan_model import GEEN_VERGELIJKING, WEET_NIET, ScanModel
 
-WEET_NIET = "weet-niet"  # the toggle value for 'weet niet'; saved as None ('answered, no score')
-GEEN_VERGELIJKING = "geen"
+__all__ = ["GEEN_VERGELIJKING", "WEET_NIET", "SamenwerkingsscanOefening"]
+
 FORMULIER = {"description_width": "190px"}
 # The chosen answer is bold, outlined and ticked: not shown by a shade of grey alone.
 _CSS = """<style>
@@ -39,543 +47,357 @@ _CSS = """<style>
 </style>"""
 
 
-def _ronde_label(ronde: ScanRonde) -> str:
+def _ronde_label(ronde) -> str:
     return f"{ronde.naam} (gesloten)" if ronde.is_gesloten else ronde.naam
 
 
-def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-    return f"{n} {enkelvoud if n == 1 else meervoud}"
+def _html(klasse: str) -> w.HTML:
+    veld = w.HTML()
+    veld.add_class(klasse)
+    return veld
 
 
-def _opsomming(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+def _toon_als(widget: w.Widget, zichtbaar: bool) -> None:
+    widget.layout.display = "flex" if zichtbaar else "none"
 
 
-class SamenwerkingsscanOefening(w.VBox):
-    """Fill in and read the samenwerkingsscan of the open dossier.
+class RondeKeuze(w.VBox):
+    """Which round is filled in, whether it is open, and starting a new one."""
 
-    The statement widgets are built once (from the content) and only get new values when the
-    dossier changes, so a keyboard user keeps focus while answers are saved."""
+    def __init__(self, oefening: Oefening, model: ScanModel, melding: Melding):
+        self.oefening, self.model, self._melding = oefening, model, melding
+        self.ronde = w.Dropdown(description="Ronde", style=FORMULIER, layout=VELD)
+        self.ronde.add_class("wk-scan-ronde")
+        self.status = _html("wk-scan-ronde-status")
+        self.nieuwe_naam = w.Text(description="Naam van de nieuwe ronde", value=model.suggestie, style=FORMULIER,
+                                  layout=VELD)
+        self.nieuwe_naam.add_class("wk-scan-nieuwe-ronde")
+        starten = w.Button(description="Ronde starten", icon="plus",
+                           tooltip="Een nieuwe ronde van de scan beginnen, bijv. een half jaar later")
+        starten.add_class("wk-scan-ronde-starten")
+        super().__init__([w.HTML("<h4>Welke ronde?</h4>"), self.ronde, self.status,
+                          w.HBox([self.nieuwe_naam, starten])])
+        oefening.bij_wijziging(self.ronde, self._gekozen)
+        starten.on_click(self._start)
+        model.observe(self._toon, names=["rondes", "ronde_id"])
+        model.observe(self._stel_voor, names="suggestie")
+        self._toon()
 
-    def __init__(self, context: WerkboekContext):
-        super().__init__()
-        self.add_class("wk-oefening-scan")
-        self.context = context
-        self._scan = context.inhoud.fase1.scan
-        self._nummers = {s.id: nummer for nummer, s in enumerate(self._scan.stellingen, start=1)}
-        self._labels = {waarde: label for waarde, label in self._scan.schaal}
-        self._melding = Melding()
-        self._melding_resultaat = Melding()
-        self._respons: ScanRespons | None = None
-        self._antwoorden: dict[str, int | None] = {}
-        self._rondes: dict[int, ScanRonde] = {}
-        self._suggestie = ""
-        self._laden = False  # True while values are shown from the store: nothing is saved then
-        self._vullen = False  # True while the round lists are refilled
+    def _toon(self, _change=None) -> None:
+        self.oefening.toon(self.ronde, self.model.ronde_id, [(_ronde_label(r), r.id) for r in self.model.rondes])
+        ronde = self.model.ronde()
+        if ronde is None:
+            self.status.value = (
+                "<div class='wk-bron' role='status'>Er is nog geen ronde. Start hieronder de eerste ronde; "
+                "daarna kan iedere partner op zijn eigen laptop invullen.</div>")
+        elif ronde.is_gesloten:
+            self.status.value = (
+                f"<div role='status'><b>Gesloten:</b> de ronde <b>{e(ronde.naam)}</b> is gesloten. "
+                "Je kunt je antwoorden bekijken, maar niet meer wijzigen.</div>")
+        else:
+            self.status.value = (f"<div role='status'>De ronde <b>{e(ronde.naam)}</b> is open: "
+                                 "elk antwoord wordt meteen opgeslagen.</div>")
 
-        self._invullen = self._bouw_invullen()
-        self._resultaten = self._bouw_resultaten()
-        self._tabs = w.Tab(children=[self._invullen, self._resultaten], titles=("Invullen", "Resultaten"))
-        self._tabs.add_class("wk-scan-tabs")
-        self._inhoud = w.VBox([
-            w.HTML(_CSS, layout=w.Layout(display="none")),
-            w.HTML(
-                f"Iedere partner beoordeelt {len(self._scan.stellingen)} stellingen over de samenwerking, "
-                f"verdeeld over {len(self._scan.factoren)} factoren: "
-                + e(", ".join(f.naam.lower() for f in self._scan.factoren))
-                + ". Kies per stelling hoe sterk je het ermee eens bent, of 'weet niet'. Vul in vanuit je eigen "
-                "ervaring; er zijn geen goede of foute antwoorden."
-            ),
-            self._tabs,
-        ])
-        self._geen_dossier = w.HTML(geen_dossier_html())
-        self.children = [self._inhoud]
-        self._tabs.observe(self._tab_gekozen, names="selected_index")
-        context.observe(self._herlaad, names=["dossier_id", "revisie"])
-        self._herlaad()
+    def _stel_voor(self, change) -> None:
+        if self.nieuwe_naam.value == change["old"]:  # untouched by the user: suggest the next name
+            self.nieuwe_naam.value = change["new"]
 
-    # -- building -------------------------------------------------------------------------
-    def _bouw_invullen(self) -> w.VBox:
-        self._ronde = w.Dropdown(description="Ronde", style=FORMULIER, layout=VELD)
-        self._ronde.add_class("wk-scan-ronde")
-        self._ronde_status = w.HTML()
-        self._ronde_status.add_class("wk-scan-ronde-status")
-        self._nieuwe_ronde = w.Text(description="Naam van de nieuwe ronde", style=FORMULIER, layout=VELD)
-        self._nieuwe_ronde.add_class("wk-scan-nieuwe-ronde")
-        self._ronde_starten = w.Button(description="Ronde starten", icon="plus",
-                                       tooltip="Een nieuwe ronde van de scan beginnen, bijv. een half jaar later")
-        self._ronde_starten.add_class("wk-scan-ronde-starten")
-        self._naam = w.Text(description="Je naam", placeholder="bijv. Fatima de Vries", style=FORMULIER,
-                            layout=VELD)
-        self._naam.add_class("wk-scan-naam")
-        self._organisatie = w.Combobox(description="Organisatie", placeholder="bijv. Gemeente Delft",
-                                       ensure_option=False, style=FORMULIER, layout=VELD)
-        self._organisatie.add_class("wk-scan-organisatie")
-        self._beginnen = w.Button(description="Beginnen / verder gaan", button_style="primary", icon="play",
-                                  layout=w.Layout(width="220px"),
-                                  tooltip="Begin met invullen; met dezelfde naam ga je verder waar je was")
-        self._beginnen.add_class("wk-scan-beginnen")
-        self._wie = w.HTML()
-        self._wie.add_class("wk-scan-wie")
-        self._wissel = w.Button(description="Iemand anders vult in", icon="user", layout=w.Layout(width="auto"),
-                                tooltip="Stop met deze antwoordenlijst, zodat iemand anders hier kan invullen")
-        self._wissel.add_class("wk-scan-wissel")
-        self._voortgang = w.HTML()
-        self._voortgang.add_class("wk-scan-voortgang")
-        self._indienen = w.Button(description="Antwoorden indienen", button_style="success", icon="check",
-                                  layout=w.Layout(width="220px"),
-                                  tooltip="Je antwoorden laten meetellen in de resultaten")
-        self._indienen.add_class("wk-scan-indienen")
-        self._bevestiging = w.HTML()
-        self._bevestiging.add_class("wk-scan-bevestiging")
+    def _gekozen(self, ronde_id) -> None:
+        if self.model.kies_ronde(ronde_id):
+            self._melding.info("Je hebt een andere ronde gekozen. Klik op 'Beginnen / verder gaan' om in te vullen.")
 
-        self._knoppen: dict[str, w.ToggleButtons] = {}
+    @veilig()
+    def _start(self, _knop=None) -> None:
+        ronde = self.model.maak_ronde(self.nieuwe_naam.value)
+        self.nieuwe_naam.value = self.model.suggestie  # counts as untouched: the next suggestion replaces it
+        self.oefening.bewaard(f"Ronde '{ronde.naam}' is gestart. Vul je naam en organisatie in en klik op "
+                              "'Beginnen / verder gaan'.")
+
+
+class Invullen(w.VBox):
+    """Who fills in, the statements with their answer buttons, the progress and submitting. The statement
+    widgets are built once (from the content) and only get new values, so a keyboard user keeps focus."""
+
+    def __init__(self, oefening: Oefening, model: ScanModel, melding: Melding):
+        self.oefening, self.model, self._melding = oefening, model, melding
+        scan = model.scan
+        self._labels = dict(scan.schaal)
+        self.naam = w.Text(description="Je naam", placeholder="bijv. Fatima de Vries", style=FORMULIER, layout=VELD)
+        self.naam.add_class("wk-scan-naam")
+        self.organisatie = w.Combobox(description="Organisatie", placeholder="bijv. Gemeente Delft",
+                                      ensure_option=False, style=FORMULIER, layout=VELD)
+        self.organisatie.add_class("wk-scan-organisatie")
+        beginnen = w.Button(description="Beginnen / verder gaan", button_style="primary", icon="play",
+                            layout=w.Layout(width="220px"),
+                            tooltip="Begin met invullen; met dezelfde naam ga je verder waar je was")
+        beginnen.add_class("wk-scan-beginnen")
+        self.wie = _html("wk-scan-wie")
+        wissel = w.Button(description="Iemand anders vult in", icon="user", layout=w.Layout(width="auto"),
+                          tooltip="Stop met deze antwoordenlijst, zodat iemand anders hier kan invullen")
+        wissel.add_class("wk-scan-wissel")
+        self.voortgang = [_html("wk-scan-voortgang"), _html("wk-scan-voortgang")]  # on top and above the button
+        self.indienen = w.Button(description="Antwoorden indienen", button_style="success", icon="check",
+                                 layout=w.Layout(width="220px"),
+                                 tooltip="Je antwoorden laten meetellen in de resultaten")
+        self.indienen.add_class("wk-scan-indienen")
+        self.bevestiging = _html("wk-scan-bevestiging")
+        self.knoppen: dict[str, w.ToggleButtons] = {}
         blokken: list[w.Widget] = []
-        for factor in self._scan.factoren:
+        for factor in scan.factoren:
             blokken.append(w.HTML(f"<h4>{e(factor.naam)}</h4><div class='wk-bron'>{e(factor.omschrijving)}</div>"))
             for subthema_id, subthema_naam in factor.subthemas:
-                stellingen = [s for s in self._scan.stellingen_van(factor.id) if s.subthema == subthema_id]
+                stellingen = [s for s in scan.stellingen_van(factor.id) if s.subthema == subthema_id]
                 if stellingen:
                     blokken.append(w.HTML(f"<h5>{e(subthema_naam)}</h5>"))
                 blokken.extend(self._stelling_blok(s) for s in stellingen)
-        self._vragenlijst = w.VBox(
-            [w.HBox([self._wie, self._wissel]), self._voortgang, *blokken, self._voortgang_onder(),
-             self._indienen, self._bevestiging],
-            layout=w.Layout(display="none"),
-        )
-        self._vragenlijst.add_class("wk-scan-vragenlijst")
-        self._ronde.observe(self._ronde_gekozen, names="value")
-        self._ronde_starten.on_click(self._maak_ronde)
-        self._beginnen.on_click(self._begin)
-        self._wissel.on_click(lambda _knop: self._stop_respons(wis_velden=True))
-        self._indienen.on_click(self._dien_in)
-        return w.VBox([
-            w.HTML("<h4>Welke ronde?</h4>"),
-            self._ronde, self._ronde_status,
-            w.HBox([self._nieuwe_ronde, self._ronde_starten]),
+        self.vragenlijst = w.VBox([w.HBox([self.wie, wissel]), self.voortgang[0], *blokken, self.voortgang[1],
+                                   self.indienen, self.bevestiging], layout=w.Layout(display="none"))
+        self.vragenlijst.add_class("wk-scan-vragenlijst")
+        super().__init__([
             w.HTML("<h4>Wie vult in?</h4>"
                    "<div class='wk-bron'>Met dezelfde naam kom je later terug bij je opgeslagen antwoorden.</div>"),
-            self._naam, self._organisatie, self._beginnen,
-            self._melding,
-            self._vragenlijst,
+            self.naam, self.organisatie, beginnen, melding, self.vragenlijst,
         ])
-
-    def _voortgang_onder(self) -> w.HTML:
-        """The progress line again above the submit button (same text as on top)."""
-        self._voortgang_2 = w.HTML()
-        return self._voortgang_2
+        beginnen.on_click(self._begin)
+        wissel.on_click(self._wissel)
+        self.indienen.on_click(self._dien_in)
+        model.observe(self._toon_respons, names=["respons", "antwoorden"])
+        model.observe(self._toon_status, names=["rondes", "ronde_id"])
+        traitlets.dlink((model, "organisaties"), (self.organisatie, "options"), transform=tuple)
+        self._toon_respons()
 
     def _stelling_blok(self, stelling: ScanStelling) -> w.VBox:
-        nummer = self._nummers[stelling.id]
-        opties = [(label, waarde) for waarde, label in self._scan.schaal] + [(self._scan.weet_niet, WEET_NIET)]
-        knoppen = w.ToggleButtons(
-            options=opties,
-            value=None,
-            description=f"Stelling {nummer}",
-            tooltips=[f"Stelling {nummer}: {label}" for label, _ in opties],
-            style={"button_width": "136px", "description_width": "90px"},
-        )
+        scan = self.model.scan
+        nummer = self.model.nummers[stelling.id]
+        opties = [(label, waarde) for waarde, label in scan.schaal] + [(scan.weet_niet, WEET_NIET)]
+        knoppen = w.ToggleButtons(options=opties, value=None, description=f"Stelling {nummer}",
+                                  tooltips=[f"Stelling {nummer}: {label}" for label, _ in opties],
+                                  style={"button_width": "136px", "description_width": "90px"})
         knoppen.add_class("wk-scan-knoppen")
-        knoppen.observe(lambda change, s=stelling: self._gekozen(s, change), names="value")
-        self._knoppen[stelling.id] = knoppen
+        self.oefening.bij_wijziging(knoppen, lambda keuze, s=stelling: self._gekozen(s, keuze))
+        self.knoppen[stelling.id] = knoppen
         blok = w.VBox([w.HTML(f"<div class='wk-scan-tekst'><b>{nummer}.</b> {e(stelling.tekst)}</div>"), knoppen],
                       layout=w.Layout(margin="4px 0 8px 0"))
         blok.add_class("wk-scan-stelling")
         blok.add_class(f"wk-scan-stelling-{stelling.id}")
         return blok
 
-    def _bouw_resultaten(self) -> w.VBox:
-        self._res_ronde = w.Dropdown(description="Ronde", style=BREED, layout=VELD)
-        self._res_ronde.add_class("wk-scan-resultaat-ronde")
-        self._vernieuwen = w.Button(description="Vernieuwen", icon="refresh",
-                                    tooltip="De nieuwste antwoorden van alle invullers ophalen")
-        self._vernieuwen.add_class("wk-scan-vernieuwen")
-        self._sluiten = w.Button(description="Ronde sluiten", icon="lock",
-                                 tooltip="Voor de begeleider: daarna kan niemand meer antwoorden wijzigen")
-        self._sluiten.add_class("wk-scan-sluiten")
-        self._aantallen = w.HTML()
-        self._aantallen.add_class("wk-scan-aantallen")
-        self._factoren = w.HTML()
-        self._factoren.add_class("wk-scan-factoren")
-        self._radar = w.HTML()
-        self._radar.add_class("wk-scan-radar")
-        self._top3 = w.HTML()
-        self._top3.add_class("wk-scan-top3")
-        self._verschillen = w.HTML()
-        self._verschillen.add_class("wk-scan-verschillen")
-        self._stellingen = w.HTML()
-        self._stellingen.add_class("wk-scan-stellingen")
-        self._stellingen_accordion = w.Accordion(children=[self._stellingen], titles=("Alle stellingen (tabel)",),
-                                                 selected_index=None)
-        self._vergelijk = w.Dropdown(description="Vergelijk met", style=BREED, layout=VELD)
-        self._vergelijk.add_class("wk-scan-vergelijk")
-        self._vergelijking = w.HTML()
-        self._vergelijking.add_class("wk-scan-vergelijking")
-        self._vergelijk_vak = w.VBox([w.HTML("<h4>Vergelijking met een andere ronde</h4>"), self._vergelijk,
-                                      self._vergelijking], layout=w.Layout(display="none"))
-        self._details = w.VBox([
-            w.HTML("<h4>Per factor</h4>"), self._factoren, self._radar,
-            w.HTML("<h4>Top 3 aandachtspunten</h4>"), self._top3,
-            w.HTML("<h4>Waar partners het meest verschillen</h4>"), self._verschillen,
-            self._stellingen_accordion,
-        ])
-        self._res_ronde.observe(self._resultaat_ronde_gekozen, names="value")
-        self._vernieuwen.on_click(self._toon_resultaten)
-        self._sluiten.on_click(self._sluit_of_heropen)
-        self._vergelijk.observe(self._vergelijking_gekozen, names="value")
-        return w.VBox([
-            w.HBox([self._res_ronde, self._vernieuwen, self._sluiten]),
-            w.HTML(f"<div class='wk-bron'>{e(REKENREGELS)}</div>"),
-            self._melding_resultaat, self._aantallen, self._details, self._vergelijk_vak,
-        ])
-
-    # -- reloading ------------------------------------------------------------------------
-    @veilig()
-    def _herlaad(self, change=None) -> None:
-        if self.context.store is None or self.context.dossier_id is None:
-            self.children = [self._geen_dossier]
-            self._stop_respons(wis_velden=False)
-            return
-        self.children = [self._inhoud]
-        if change is not None and change["name"] == "dossier_id":
-            self._stop_respons(wis_velden=False)
-            self._melding.wis()
-            self._melding_resultaat.wis()
-        self._vul_rondes()
-        self._vul_organisaties()
-        if self._respons is not None:
-            self._ververs_respons()
-        if self._tabs.selected_index == 1:
-            self._toon_resultaten()
-
-    def _vul_rondes(self, kies: int | None = None) -> None:
-        rondes = self.context.store.scan_rondes(self.context.dossier_id)
-        self._rondes = {r.id: r for r in rondes}
-        opties = [(_ronde_label(r), r.id) for r in rondes]
-        open_ = [r for r in rondes if not r.is_gesloten]
-        standaard = (open_ or rondes)[-1].id if rondes else None
-        self._vullen = True
-        try:
-            for keuze in (self._ronde, self._res_ronde):
-                huidig = kies if kies is not None else keuze.value
-                if list(keuze.options) != opties:
-                    keuze.options = opties
-                keuze.value = huidig if huidig in self._rondes else standaard
-        finally:
-            self._vullen = False
-        self._toon_ronde_status()
-        namen = {naam_sleutel(r.naam) for r in rondes}
-        volgnummer = len(rondes) + 1
-        while naam_sleutel(f"Ronde {volgnummer}") in namen:
-            volgnummer += 1
-        suggestie = f"Ronde {volgnummer}"
-        if self._nieuwe_ronde.value == self._suggestie:  # untouched by the user: suggest the next name
-            self._nieuwe_ronde.value = suggestie
-        self._suggestie = suggestie
-
-    def _vul_organisaties(self) -> None:
-        namen: list[str] = []
-        for partij in self.context.store.partijen(self.context.dossier_id):
-            naam = partij.organisatie or partij.naam
-            if naam not in namen:
-                namen.append(naam)
-        if list(self._organisatie.options) != namen:
-            self._organisatie.options = namen
-
-    def _toon_ronde_status(self) -> None:
-        ronde = self._rondes.get(self._ronde.value)
-        if ronde is None:
-            self._ronde_status.value = (
-                "<div class='wk-bron' role='status'>Er is nog geen ronde. Start hieronder de eerste ronde; "
-                "daarna kan iedere partner op zijn eigen laptop invullen.</div>"
-            )
-        elif ronde.is_gesloten:
-            self._ronde_status.value = (
-                f"<div role='status'><b>Gesloten:</b> de ronde <b>{e(ronde.naam)}</b> is gesloten. "
-                "Je kunt je antwoorden bekijken, maar niet meer wijzigen.</div>"
-            )
+    # -- showing the model --------------------------------------------------------------------------------------
+    def _toon_respons(self, _change=None) -> None:
+        model, respons = self.model, self.model.respons
+        for stelling_id, knoppen in self.knoppen.items():
+            waarde = model.antwoorden.get(stelling_id, None)
+            self.oefening.toon(knoppen, None if stelling_id not in model.antwoorden else
+                               WEET_NIET if waarde is None else waarde)
+        _toon_als(self.vragenlijst, respons is not None)
+        if respons is None:
+            self.wie.value = self.bevestiging.value = ""
         else:
-            self._ronde_status.value = (
-                f"<div role='status'>De ronde <b>{e(ronde.naam)}</b> is open: "
-                "elk antwoord wordt meteen opgeslagen.</div>"
-            )
-        gesloten = ronde is not None and ronde.is_gesloten
-        for knoppen in self._knoppen.values():
-            knoppen.disabled = gesloten
-        self._indienen.disabled = gesloten or (self._respons is not None and self._respons.is_ingediend)
+            ronde = model.ronde_met(respons.ronde_id)
+            self.wie.value = (f"<div>Je vult in als <b>{e(respons.naam)}</b> ({e(respons.organisatie)}) in ronde "
+                              f"<b>{e(ronde.naam if ronde is not None else '')}</b>.</div>")
+        totaal, beantwoord = len(model.scan.stellingen), model.aantal_beantwoord
+        status = ("ingediend: je antwoorden tellen mee in de resultaten" if model.ingediend
+                  else "concept: nog niet ingediend, telt nog niet mee")
+        rest = f"nog {totaal - beantwoord} open" if beantwoord < totaal else "alles beantwoord"
+        for regel in self.voortgang:
+            regel.value = (f"<div role='status'><b>{beantwoord} van {totaal} stellingen beantwoord</b> ({rest}) · "
+                           f"status: {status}</div>")
+        self.indienen.description = "Ingediend" if model.ingediend else "Antwoorden indienen"
+        self._toon_status()
 
-    # -- filling in -----------------------------------------------------------------------
-    @veilig()
-    def _ronde_gekozen(self, change) -> None:
-        if self._vullen:
-            return
-        if self._respons is not None and self._respons.ronde_id != change["new"]:
-            self._stop_respons(wis_velden=False)
-            self._melding.info("Je hebt een andere ronde gekozen. Klik op 'Beginnen / verder gaan' om in te vullen.")
-        self._toon_ronde_status()
-        self._res_ronde.value = change["new"]
+    def _toon_status(self, _change=None) -> None:
+        for knoppen in self.knoppen.values():
+            knoppen.disabled = self.model.gesloten
+        self.indienen.disabled = self.model.gesloten or self.model.ingediend
 
-    @veilig()
-    def _maak_ronde(self, _knop=None) -> None:
-        ronde = self.context.store.maak_scan_ronde(self.context.dossier_id, self._nieuwe_ronde.value)
-        self._stop_respons(wis_velden=False)
-        self._nieuwe_ronde.value = self._suggestie  # counts as untouched: the next suggestion replaces it
-        self._vul_rondes(kies=ronde.id)
-        self._melding.ok(
-            f"Ronde '{ronde.naam}' is gestart. Vul je naam en organisatie in en klik op 'Beginnen / verder gaan'."
-        )
-        self.context.gewijzigd()
-
+    # -- a person's actions -------------------------------------------------------------------------------------
     @veilig()
     def _begin(self, _knop=None) -> None:
-        ronde_id = self._ronde.value
-        if ronde_id is None:
-            raise InvoerFout("Er is nog geen ronde. Start eerst een ronde met de knop 'Ronde starten'.")
-        respons = self.context.store.start_respons(self.context.dossier_id, ronde_id, self._naam.value,
-                                                   self._organisatie.value)
-        self._toon_respons(respons)
-        self._vragenlijst.layout.display = "flex"
-        self._bevestiging.value = ""
+        respons = self.model.begin(self.naam.value, self.organisatie.value)
+        self.bevestiging.value = ""
         if respons.antwoorden:
             tekst = (f"Welkom terug, {respons.naam}. Je opgeslagen antwoorden staan hieronder "
-                     f"({self._aantal_beantwoord()} van {len(self._scan.stellingen)} beantwoord).")
+                     f"({self.model.aantal_beantwoord} van {len(self.model.scan.stellingen)} beantwoord).")
         else:
             tekst = f"Welkom, {respons.naam}. Elk antwoord dat je kiest, wordt meteen opgeslagen."
-        if naam_sleutel(respons.organisatie) != naam_sleutel(self._organisatie.value):
+        if naam_sleutel(respons.organisatie) != naam_sleutel(self.organisatie.value):
             tekst += (f" Deze antwoordenlijst staat op naam van organisatie '{respons.organisatie}'. Ben jij iemand "
                       "anders met dezelfde naam? Klik dan op 'Iemand anders vult in' en gebruik je volledige naam.")
         self._melding.ok(tekst)
 
-    def _toon_respons(self, respons: ScanRespons) -> None:
-        """Show a saved response (values only, nothing is saved)."""
-        self._respons = respons
-        self._antwoorden = dict(respons.antwoorden)
-        self._laden = True
-        try:
-            for stelling_id, knoppen in self._knoppen.items():
-                if stelling_id in self._antwoorden:
-                    waarde = self._antwoorden[stelling_id]
-                    knoppen.value = WEET_NIET if waarde is None else waarde
-                else:
-                    knoppen.value = None
-        finally:
-            self._laden = False
-        self._wie.value = (
-            f"<div>Je vult in als <b>{e(respons.naam)}</b> ({e(respons.organisatie)}) in ronde "
-            f"<b>{e(self._rondes[respons.ronde_id].naam if respons.ronde_id in self._rondes else '')}</b>.</div>"
-        )
-        self._toon_voortgang()
-        self._toon_ronde_status()
+    def _wissel(self, _knop=None) -> None:
+        self.model.stop()
+        self.naam.value = self.organisatie.value = ""
+        self._melding.info("Je antwoorden zijn bewaard. Iemand anders kan nu zijn of haar naam invullen.")
 
-    def _ververs_respons(self) -> None:
-        try:
-            respons = self.context.store.scan_respons(self.context.dossier_id, self._respons.id)
-        except InvoerFout:
-            self._stop_respons(wis_velden=False)
-            raise
-        self._toon_respons(respons)
-
-    def _stop_respons(self, wis_velden: bool) -> None:
-        self._respons = None
-        self._antwoorden = {}
-        self._laden = True
-        try:
-            for knoppen in self._knoppen.values():
-                knoppen.value = None
-        finally:
-            self._laden = False
-        self._vragenlijst.layout.display = "none"
-        self._bevestiging.value = ""
-        self._wie.value = ""
-        if wis_velden:
-            self._naam.value = ""
-            self._organisatie.value = ""
-            self._melding.info("Je antwoorden zijn bewaard. Iemand anders kan nu zijn of haar naam invullen.")
-
-    def _aantal_beantwoord(self) -> int:
-        return sum(1 for s in self._scan.stellingen if s.id in self._antwoorden)
-
-    def _open_nummers(self) -> list[int]:
-        return [self._nummers[s.id] for s in self._scan.stellingen if s.id not in self._antwoorden]
-
-    def _toon_voortgang(self) -> None:
-        totaal = len(self._scan.stellingen)
-        beantwoord = self._aantal_beantwoord()
-        if self._respons is not None and self._respons.is_ingediend:
-            status = "ingediend: je antwoorden tellen mee in de resultaten"
-        else:
-            status = "concept: nog niet ingediend, telt nog niet mee"
-        rest = f"nog {totaal - beantwoord} open" if beantwoord < totaal else "alles beantwoord"
-        tekst = (f"<div role='status'><b>{beantwoord} van {totaal} stellingen beantwoord</b> ({rest}) · "
-                 f"status: {status}</div>")
-        self._voortgang.value = tekst
-        self._voortgang_2.value = tekst
-        self._indienen.description = "Ingediend" if self._respons and self._respons.is_ingediend else (
-            "Antwoorden indienen")
-
-    def _gekozen(self, stelling: ScanStelling, change) -> None:
-        if self._laden or self._respons is None or change["new"] is None:
+    def _gekozen(self, stelling: ScanStelling, keuze) -> None:
+        if self.model.respons is None or keuze is None:
             return
-        self._bewaar_antwoord(stelling, change["new"])
-
-    @veilig()
-    def _bewaar_antwoord(self, stelling: ScanStelling, keuze) -> None:
-        waarde = None if keuze == WEET_NIET else keuze
         try:
-            self.context.store.beantwoord_stelling(self.context.dossier_id, self._respons.id, stelling.id, waarde)
+            self.model.beantwoord(stelling.id, keuze)
         except WerkboekFout:
-            try:  # show what is really saved (and whether the round was closed meanwhile)
-                self._vul_rondes()
-                self._ververs_respons()
-            except WerkboekFout:
-                pass
+            self._toon_respons()  # the buttons show what is really saved
             raise
-        self._antwoorden[stelling.id] = waarde
-        self._toon_voortgang()
-        label = self._scan.weet_niet if waarde is None else self._labels[waarde]
-        self._melding.ok(f"Opgeslagen: stelling {self._nummers[stelling.id]} – {label.lower()}.")
+        waarde = None if keuze == WEET_NIET else keuze
+        label = self.model.scan.weet_niet if waarde is None else self._labels[waarde]
+        self._melding.ok(f"Opgeslagen: stelling {self.model.nummers[stelling.id]} – {label.lower()}.")
 
     @veilig()
     def _dien_in(self, _knop=None) -> None:
-        if self._respons is None:
-            raise InvoerFout("Vul eerst je naam en organisatie in en klik op 'Beginnen / verder gaan'.")
-        try:
-            respons = self.context.store.dien_in(self.context.dossier_id, self._respons.id)
-        except InvoerFout as fout:
-            self._ververs_respons()
-            open_ = self._open_nummers()
-            if not open_ or len(open_) > 10:
-                raise
-            raise InvoerFout(f"{fout} Nog open: stelling {_opsomming([str(n) for n in open_])}.") from fout
-        self._toon_respons(respons)
+        respons = self.model.dien_in()
         self._melding.ok("Je antwoorden zijn ingediend.")
-        self._bevestiging.value = (
+        self.bevestiging.value = (
             f"<div class='wk-melding wk-melding-ok' role='status'>✔ Bedankt, {e(respons.naam)}! Je antwoorden zijn "
             "ingediend en tellen mee in de resultaten. Zolang de ronde open is, kun je ze nog wijzigen: elke "
-            "wijziging wordt meteen opgeslagen en telt direct mee.</div>"
+            "wijziging wordt meteen opgeslagen en telt direct mee.</div>")
+        self.oefening.bewaard()
+
+
+class Vergelijking(w.VBox):
+    """The shown round next to another one, per factor: a bar chart and the verdict per factor."""
+
+    def __init__(self, oefening: Oefening, model: ScanModel, melding: Melding):
+        self.oefening, self.model, self._melding = oefening, model, melding
+        self.keuze = w.Dropdown(description="Vergelijk met", style=BREED, layout=VELD)
+        self.keuze.add_class("wk-scan-vergelijk")
+        self.uitkomst = _html("wk-scan-vergelijking")
+        super().__init__([w.HTML("<h4>Vergelijking met een andere ronde</h4>"), self.keuze, self.uitkomst],
+                         layout=w.Layout(display="none"))
+        self.add_class("wk-scan-vergelijking-vak")
+        oefening.bij_wijziging(self.keuze, self._gekozen)
+
+    def toon(self) -> None:
+        andere = self.model.andere_rondes()
+        _toon_als(self, bool(andere))
+        if not andere:
+            return
+        opties = [("— geen vergelijking —", GEEN_VERGELIJKING)] + [(_ronde_label(r), r.id) for r in andere]
+        self.oefening.toon(self.keuze, self.model.vergelijk_id, opties)
+        self._toon_uitkomst()
+
+    def _gekozen(self, ronde_id) -> None:
+        self.model.kies_vergelijking(ronde_id)
+        self._toon_uitkomst()
+
+    @veilig()
+    def _toon_uitkomst(self) -> None:
+        vergelijking = self.model.vergelijking()
+        if vergelijking is None:
+            self.uitkomst.value = ""
+            return
+        figuur = vergelijking_figuur(
+            [v.naam for v in vergelijking.factoren],
+            (vergelijking.eerste.naam, [v.eerste for v in vergelijking.factoren]),
+            (vergelijking.tweede.naam, [v.tweede for v in vergelijking.factoren]),
         )
-        self.context.gewijzigd()
+        self.uitkomst.value = figuur_html(figuur, vergelijking.alt, breedte="700px") + tabel_html(
+            vergelijking.koppen, vergelijking.rijen)
 
-    # -- results --------------------------------------------------------------------------
-    def _tab_gekozen(self, change) -> None:
-        if change["new"] == 1:
-            self._toon_resultaten()
 
-    def _resultaat_ronde_gekozen(self, _change) -> None:
-        if not self._vullen and self._tabs.selected_index == 1:
-            self._toon_resultaten()
+class Resultaten(w.VBox):
+    """The results of one round: counts, factors, radar, top 3, differences, all statements, the comparison."""
 
-    def _vergelijking_gekozen(self, _change) -> None:
-        if not self._vullen:
-            self._toon_vergelijking()
+    def __init__(self, oefening: Oefening, model: ScanModel):
+        self.oefening, self.model = oefening, model
+        self._melding = Melding()
+        self.ronde = w.Dropdown(description="Ronde", style=BREED, layout=VELD)
+        self.ronde.add_class("wk-scan-resultaat-ronde")
+        vernieuwen = w.Button(description="Vernieuwen", icon="refresh",
+                              tooltip="De nieuwste antwoorden van alle invullers ophalen")
+        vernieuwen.add_class("wk-scan-vernieuwen")
+        self.sluiten = w.Button(description="Ronde sluiten", icon="lock",
+                                tooltip="Voor de begeleider: daarna kan niemand meer antwoorden wijzigen")
+        self.sluiten.add_class("wk-scan-sluiten")
+        self.aantallen = _html("wk-scan-aantallen")
+        self.factoren = _html("wk-scan-factoren")
+        self.radar = _html("wk-scan-radar")
+        self.top3 = _html("wk-scan-top3")
+        self.verschillen = _html("wk-scan-verschillen")
+        self.stellingen = _html("wk-scan-stellingen")
+        accordion = w.Accordion(children=[self.stellingen], titles=("Alle stellingen (tabel)",), selected_index=None)
+        accordion.add_class("wk-scan-alle-stellingen")
+        self.details = w.VBox([
+            w.HTML("<h4>Per factor</h4>"), self.factoren, self.radar,
+            w.HTML("<h4>Top 3 aandachtspunten</h4>"), self.top3,
+            w.HTML("<h4>Waar partners het meest verschillen</h4>"), self.verschillen, accordion,
+        ])
+        self.details.add_class("wk-scan-details")
+        self.vergelijking = Vergelijking(oefening, model, self._melding)
+        super().__init__([
+            w.HBox([self.ronde, vernieuwen, self.sluiten]),
+            w.HTML(f"<div class='wk-bron'>{e(REKENREGELS)}</div>"),
+            self._melding, self.aantallen, self.details, self.vergelijking,
+        ])
+        self.add_class("wk-scan-resultaten")
+        oefening.bij_wijziging(self.ronde, model.kies_resultaat)  # the exercise then shows its results
+        vernieuwen.on_click(self._vernieuw)
+        self.sluiten.on_click(self._sluit_of_heropen)
+        model.observe(self._toon_keuze, names=["rondes", "resultaat_id"])
 
-    @veilig("_melding_resultaat")
+    def _toon_keuze(self, _change=None) -> None:
+        self.oefening.toon(self.ronde, self.model.resultaat_id, [(_ronde_label(r), r.id) for r in self.model.rondes])
+
+    @veilig()
+    def _vernieuw(self, _knop=None) -> None:
+        self.model.ververs()  # also picks up rounds started elsewhere
+        stand = self.toon()
+        if stand is not None:
+            ingediend = aantal(len(stand.ingediend), "ingediende antwoordenlijst", "ingediende antwoordenlijsten")
+            self._melding.ok(f"Bijgewerkt: {ingediend}.")
+
+    @veilig()
     def _sluit_of_heropen(self, _knop=None) -> None:
-        ronde = self._rondes.get(self._res_ronde.value)
-        if ronde is None:
-            raise InvoerFout("Er is nog geen ronde om te sluiten.")
-        store, dossier_id = self.context.store, self.context.dossier_id
+        ronde = self.model.sluit_of_heropen(self.model.resultaat_id)
         if ronde.is_gesloten:
-            ronde = store.heropen_scan_ronde(dossier_id, ronde.id)
-            self._melding_resultaat.ok(f"Ronde '{ronde.naam}' is weer open: antwoorden kunnen weer worden gewijzigd.")
+            self._melding.ok(f"Ronde '{ronde.naam}' is gesloten: niemand kan nog antwoorden wijzigen.")
         else:
-            ronde = store.sluit_scan_ronde(dossier_id, ronde.id)
-            self._melding_resultaat.ok(f"Ronde '{ronde.naam}' is gesloten: niemand kan nog antwoorden wijzigen.")
-        self.context.gewijzigd()
+            self._melding.ok(f"Ronde '{ronde.naam}' is weer open: antwoorden kunnen weer worden gewijzigd.")
+        self.oefening.bewaard()
 
-    @veilig("_melding_resultaat")
-    def _toon_resultaten(self, _knop=None) -> None:
-        if self.context.store is None or self.context.dossier_id is None:
-            return
-        if _knop is not None:  # 'Vernieuwen': also pick up rounds started elsewhere
-            self._vul_rondes()
-        ronde = self._rondes.get(self._res_ronde.value)
-        self._sluiten.disabled = ronde is None
-        if ronde is None:
-            self._aantallen.value = (
-                "<p role='status'>Er is nog geen ronde. Start een ronde op het tabblad Invullen.</p>"
-            )
-            self._details.layout.display = self._vergelijk_vak.layout.display = "none"
-            return
-        self._sluiten.description = "Ronde heropenen" if ronde.is_gesloten else "Ronde sluiten"
-        self._sluiten.icon = "unlock" if ronde.is_gesloten else "lock"
-        alle = self.context.store.scan_responsen(self.context.dossier_id, ronde.id, alleen_ingediend=False)
-        ingediend = [r for r in alle if r.is_ingediend]
-        concepten = [r for r in alle if not r.is_ingediend]
-        self._aantallen.value = _aantallen_html(ronde, ingediend, concepten)
-        if not ingediend:
-            self._details.layout.display = "none"
+    def wis(self) -> None:
+        self._melding.wis()
+
+    @veilig()
+    def toon(self) -> RondeStand | None:
+        self._toon_keuze()
+        stand = self.model.uitslag()
+        self.sluiten.disabled = stand is None
+        if stand is None:
+            self.aantallen.value = "<p role='status'>Er is nog geen ronde. Start een ronde op het tabblad Invullen.</p>"
+            _toon_als(self.details, False)
+            _toon_als(self.vergelijking, False)
+            return None
+        gesloten = stand.ronde.is_gesloten
+        self.sluiten.description = "Ronde heropenen" if gesloten else "Ronde sluiten"
+        self.sluiten.icon = "unlock" if gesloten else "lock"
+        self.aantallen.value = _aantallen_html(stand)
+        _toon_als(self.details, stand.uitslag is not None)
+        if stand.uitslag is not None:
+            self._toon_uitslag(stand)
+        self.vergelijking.toon()
+        return stand
+
+    def _toon_uitslag(self, stand: RondeStand) -> None:
+        scan, uitslag, ronde = self.model.scan, stand.uitslag, stand.ronde
+        self.factoren.value = tabel_html(FACTOR_KOPPEN, factor_rijen(uitslag))
+        factornamen, profielen, gemiddelde = radar_reeksen(scan, uitslag)
+        self.radar.value = figuur_html(radar_figuur(factornamen, profielen, gemiddelde, ronde.naam),
+                                       radar_alt(scan, ronde.naam, uitslag), breedte="760px")
+        regels = aandachtspunt_regels(scan, uitslag.aandachtspunten)
+        if regels:
+            items = "".join(
+                f"<li class='wk-scan-aandachtspunt'><b>{e(r.kop)}</b><br>{e(r.toelichting)}<br>"
+                f"<span class='wk-scan-gespreksvraag'><i>Gespreksvraag:</i> {e(r.gespreksvraag)}</span></li>"
+                for r in regels)
+            self.top3.value = ("<p>De stellingen met de laagste gemiddelde score. Bespreek ze samen aan de hand van "
+                               f"de vraag.</p><ol>{items}</ol>")
         else:
-            self._details.layout.display = "flex"
-            self._toon_uitslag(ronde, analyseer(self._scan, ingediend))
-        self._toon_vergelijk_keuze(ronde)
-        if _knop is not None:
-            aantal = _aantal(len(ingediend), "ingediende antwoordenlijst", "ingediende antwoordenlijsten")
-            self._melding_resultaat.ok(f"Bijgewerkt: {aantal}.")
-
-    def _toon_uitslag(self, ronde: ScanRonde, uitslag: ScanUitslag) -> None:
-        scan = self._scan
-        rijen = []
-        for factor in uitslag.factoren:
-            if factor.te_weinig:
-                rijen.append([factor.naam, "te weinig antwoorden", "–", f"{factor.n}"])
-            else:
-                rijen.append([factor.naam, getal(factor.gemiddelde), getal(factor.spreiding), f"{factor.n}"])
-        self._factoren.value = tabel_html(["Factor", "Gemiddelde (1–5)", "Spreiding", "Aantal personen"], rijen)
-
-        factornamen = [f.naam for f in scan.factoren]
-        profielen = [(p.organisatie, [p.scores[f.id] for f in scan.factoren]) for p in uitslag.profielen]
-        gemiddelde = [r.gemiddelde for r in uitslag.factoren]
-        delen = ["Totaal: " + "; ".join(
-            f"{r.naam} {'te weinig antwoorden' if r.te_weinig else getal(r.gemiddelde)}" for r in uitslag.factoren)]
-        for organisatie, waarden in profielen:
-            delen.append(f"{organisatie}: " + "; ".join(
-                f"{naam} {getal(waarde) if waarde is not None else 'geen score'}"
-                for naam, waarde in zip(factornamen, waarden, strict=True)))
-        alt = f"Radardiagram van de samenwerkingsscan, ronde {ronde.naam}, schaal 1 tot 5. " + ". ".join(delen) + "."
-        self._radar.value = figuur_html(radar_figuur(factornamen, profielen, gemiddelde, ronde.naam), alt,
-                                        breedte="760px")
-
-        if uitslag.aandachtspunten:
-            items = []
-            for punt in uitslag.aandachtspunten:
-                factor = next(f.naam for f in scan.factoren if f.id == punt.stelling.factor)
-                verschil = f", verschil tussen partners {getal(punt.verschil)}" if punt.verschil else ""
-                items.append(
-                    f"<li class='wk-scan-aandachtspunt'><b>Stelling {punt.nummer}: {e(punt.stelling.tekst)}</b><br>"
-                    f"Gemiddelde {getal(punt.gemiddelde)} ({e(factor)}{verschil})<br>"
-                    f"<span class='wk-scan-gespreksvraag'><i>Gespreksvraag:</i> {e(punt.gespreksvraag)}</span></li>"
-                )
-            self._top3.value = (
-                "<p>De stellingen met de laagste gemiddelde score. Bespreek ze samen aan de hand van de vraag.</p>"
-                f"<ol>{''.join(items)}</ol>"
-            )
-        else:
-            self._top3.value = ("<p role='status'>Nog geen aandachtspunten: daarvoor zijn per stelling minstens twee "
-                                "scores nodig.</p>")
-
-        if not uitslag.verschillen:
-            self._verschillen.value = "<p>Er zijn (nog) geen stellingen waarop de antwoorden uiteenlopen.</p>"
-        elif uitslag.verschillen[0].op_basis_van == OP_ORGANISATIES:
-            self._verschillen.value = (
-                "<p>Stellingen met het grootste verschil tussen het hoogste en het laagste gemiddelde van een "
-                "organisatie.</p>" + tabel_html(
-                    ["Nr.", "Stelling", "Hoogste", "Laagste", "Verschil"],
-                    [[str(v.nummer), v.stelling.tekst, f"{v.hoogste[0]} ({getal(v.hoogste[1])})",
-                      f"{v.laagste[0]} ({getal(v.laagste[1])})", getal(v.verschil)] for v in uitslag.verschillen],
-                )
-            )
-        else:
-            self._verschillen.value = (
-                "<p>Alle ingediende antwoorden komen van één organisatie, dus hier staan de stellingen met de "
-                "grootste spreiding tussen de invullers.</p>" + tabel_html(
-                    ["Nr.", "Stelling", "Spreiding"],
-                    [[str(v.nummer), v.stelling.tekst, getal(v.verschil)] for v in uitslag.verschillen],
-                )
-            )
-
+            self.top3.value = ("<p role='status'>Nog geen aandachtspunten: daarvoor zijn per stelling minstens twee "
+                               "scores nodig.</p>")
+        self.verschillen.value = _verschillen_html(uitslag)
         factornaam = {f.id: f.naam for f in scan.factoren}
-        self._stellingen.value = tabel_html(
+        self.stellingen.value = tabel_html(
             ["Nr.", "Factor", "Stelling", "Gemiddelde", "Spreiding", "Scores", "Weet niet"],
             [[str(r.nummer), factornaam[r.stelling.factor], r.stelling.tekst,
               "te weinig antwoorden" if r.te_weinig else getal(r.gemiddelde),
@@ -583,65 +405,26 @@ class SamenwerkingsscanOefening(w.VBox):
              for r in uitslag.stellingen],
         )
 
-    def _toon_vergelijk_keuze(self, ronde: ScanRonde) -> None:
-        andere = [r for r in self._rondes.values() if r.id != ronde.id]
-        if not andere:
-            self._vergelijk_vak.layout.display = "none"
-            return
-        self._vergelijk_vak.layout.display = "flex"
-        opties = [("— geen vergelijking —", GEEN_VERGELIJKING)] + [(_ronde_label(r), r.id) for r in andere]
-        eerder = [r for r in andere if r.aangemaakt <= ronde.aangemaakt]
-        standaard = (eerder[-1] if eerder else andere[0]).id
-        self._vullen = True
-        try:
-            huidig = self._vergelijk.value
-            if list(self._vergelijk.options) != opties:
-                self._vergelijk.options = opties
-            geldig = {waarde for _label, waarde in opties}
-            self._vergelijk.value = huidig if huidig in geldig and huidig is not None else standaard
-        finally:
-            self._vullen = False
-        self._toon_vergelijking()
 
-    @veilig("_melding_resultaat")
-    def _toon_vergelijking(self) -> None:
-        ronde = self._rondes.get(self._res_ronde.value)
-        andere = self._rondes.get(self._vergelijk.value)
-        if ronde is None or andere is None:
-            self._vergelijking.value = ""
-            return
-        eerste, tweede = sorted((ronde, andere), key=lambda r: (r.aangemaakt, r.id))
-        store, dossier_id = self.context.store, self.context.dossier_id
-        resultaten = [factor_resultaten(self._scan, store.scan_responsen(dossier_id, r.id)) for r in (eerste, tweede)]
-        vergelijking = vergelijk_rondes(*resultaten)
-        factornamen = [v.naam for v in vergelijking]
-        figuur = vergelijking_figuur(
-            factornamen,
-            (eerste.naam, [v.eerste for v in vergelijking]),
-            (tweede.naam, [v.tweede for v in vergelijking]),
-        )
-        alt = (f"Staafdiagram: gemiddelde per factor in {eerste.naam} en {tweede.naam}. "
-               + "; ".join(f"{v.naam}: {getal(v.eerste)} en {getal(v.tweede)}" for v in vergelijking) + ".")
-        rijen = []
-        for v in vergelijking:
-            if v.verschil is None:
-                verandering = "niet te vergelijken (te weinig antwoorden)"
-            elif abs(v.verschil) < 0.05:
-                verandering = "gelijk gebleven (0,0)"
-            else:
-                richting = "hoger" if v.verschil > 0 else "lager"
-                verandering = f"{'+' if v.verschil > 0 else '−'}{getal(abs(v.verschil))} ({richting})"
-            rijen.append([v.naam, getal(v.eerste), getal(v.tweede), verandering])
-        self._vergelijking.value = figuur_html(figuur, alt, breedte="700px") + tabel_html(
-            ["Factor", eerste.naam, tweede.naam, "Verandering"], rijen)
+def _verschillen_html(uitslag) -> str:
+    if not uitslag.verschillen:
+        return "<p>Er zijn (nog) geen stellingen waarop de antwoorden uiteenlopen.</p>"
+    rijen = verschil_rijen(uitslag)
+    if rijen is not None:
+        return ("<p>Stellingen met het grootste verschil tussen het hoogste en het laagste gemiddelde van een "
+                "organisatie.</p>" + tabel_html(VERSCHIL_KOPPEN, rijen))
+    return ("<p>Alle ingediende antwoorden komen van één organisatie, dus hier staan de stellingen met de "
+            "grootste spreiding tussen de invullers.</p>" + tabel_html(
+                ["Nr.", "Stelling", "Spreiding"],
+                [[str(v.nummer), v.stelling.tekst, getal(v.verschil)] for v in uitslag.verschillen]))
 
 
-def _aantallen_html(ronde: ScanRonde, ingediend: list[ScanRespons], concepten: list[ScanRespons]) -> str:
-    status = "gesloten" if ronde.is_gesloten else "open"
+def _aantallen_html(stand: RondeStand) -> str:
+    ingediend, concepten = stand.ingediend, stand.concepten
     regels = [
-        f"<p role='status'><b>{e(ronde.naam)}</b> ({status}): "
-        f"<b>{_aantal(len(ingediend), 'ingediende antwoordenlijst', 'ingediende antwoordenlijsten')}</b>, "
-        f"{_aantal(len(concepten), 'antwoordenlijst', 'antwoordenlijsten')} nog in concept. "
+        f"<p role='status'><b>{e(stand.ronde.naam)}</b> ({stand.status}): "
+        f"<b>{aantal(len(ingediend), 'ingediende antwoordenlijst', 'ingediende antwoordenlijsten')}</b>, "
+        f"{aantal(len(concepten), 'antwoordenlijst', 'antwoordenlijsten')} nog in concept. "
         "Concepten tellen niet mee in de resultaten.</p>"
     ]
     if ingediend:
@@ -654,3 +437,55 @@ def _aantallen_html(ronde: ScanRonde, ingediend: list[ScanRespons], concepten: l
         regels.append("<p>Zodra er antwoordenlijsten zijn ingediend, verschijnen hier de resultaten. "
                       "Klik op 'Vernieuwen' om te kijken of er nieuwe zijn.</p>")
     return "".join(regels)
+
+
+class SamenwerkingsscanOefening(Oefening):
+    """Fill in and read the samenwerkingsscan of the open dossier: the model and the four parts joined."""
+
+    KLASSE = "wk-oefening-scan"
+
+    def __init__(self, context: WerkboekContext):
+        super().__init__(context)
+        scan = context.inhoud.fase1.scan
+        self.model = ScanModel(scan)
+        self.ronden = RondeKeuze(self, self.model, self._melding)
+        self.invullen = Invullen(self, self.model, self._melding)
+        self.resultaten = Resultaten(self, self.model)
+        invullen = w.VBox([self.ronden, self.invullen])
+        invullen.add_class("wk-scan-invullen")
+        self._tabs = w.Tab(children=[invullen, self.resultaten],
+                           titles=("Invullen", "Resultaten"))
+        self._tabs.add_class("wk-scan-tabs")
+        self.inhoud.children = [
+            w.HTML(_CSS, layout=w.Layout(display="none")),
+            w.HTML(
+                f"Iedere partner beoordeelt {len(scan.stellingen)} stellingen over de samenwerking, "
+                f"verdeeld over {len(scan.factoren)} factoren: "
+                + e(", ".join(f.naam.lower() for f in scan.factoren))
+                + ". Kies per stelling hoe sterk je het ermee eens bent, of 'weet niet'. Vul in vanuit je eigen "
+                "ervaring; er zijn geen goede of foute antwoorden."
+            ),
+            self._tabs,
+        ]
+        self._tabs.observe(self._tab_gekozen, names="selected_index")
+        # the answering round leads the results: choosing it there shows its results too
+        self.model.observe(self._resultaat_gekozen, names="resultaat_id")
+        self.start()
+
+    def laad(self, dossier_gewisseld: bool) -> None:
+        if dossier_gewisseld:
+            self._melding.wis()
+            self.resultaten.wis()
+            self.model.open(self.context.store, self.context.dossier_id)
+        else:
+            self.model.ververs()
+        if self._tabs.selected_index == 1:
+            self.resultaten.toon()
+
+    def _tab_gekozen(self, change) -> None:
+        if change["new"] == 1:
+            self.resultaten.toon()
+
+    def _resultaat_gekozen(self, _change) -> None:
+        if self._tabs.selected_index == 1:
+            self.resultaten.toon()

@@ -1,9 +1,12 @@
 """The dossier leaves the app and comes back: Word, Excel and JSON downloads, and importing a JSON backup.
 
-The export module (python-docx, openpyxl, the charts) is imported only when a button is used, so the pages
-that show these buttons load as fast as before."""
+The files are made by ``wijkkompas_widgets.export``, which the page passes in (``werkboek.uitwisseling``): a
+widget never imports an export, and the export package loads python-docx, openpyxl and the charts only when a
+button asks for a file, so the pages that show these buttons load as fast as before."""
 
 from __future__ import annotations
+
+from typing import Protocol
 
 import ipywidgets as w
 
@@ -14,25 +17,38 @@ from .workshop_live import download_link
 
 WELKOM_PAGINA = "00_welkom.ipynb"
 
-# file extension → (button text, MIME type, export function in ``wijkkompas_widgets.export``, what the file is)
+# file extension → (button text, export function of the ``Uitwisselaar``, what the file is)
 FORMATEN = {
-    "docx": ("Word-rapport (.docx)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "exporteer_docx", "Het Word-rapport"),
-    "xlsx": ("Excel-werkboek (.xlsx)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             "exporteer_xlsx", "Het Excel-werkboek"),
-    "json": ("Reservekopie (.json)", "application/json", "exporteer_json", "De reservekopie"),
+    "docx": ("Word-rapport (.docx)", "exporteer_docx", "Het Word-rapport"),
+    "xlsx": ("Excel-werkboek (.xlsx)", "exporteer_xlsx", "Het Excel-werkboek"),
+    "json": ("Reservekopie (.json)", "exporteer_json", "De reservekopie"),
 }
 BEZIG = "Bezig…"
+
+
+class Uitwisselaar(Protocol):
+    """What the buttons need from the export package (``wijkkompas_widgets.export`` is one)."""
+
+    MAX_IMPORT: int
+    MIME: dict[str, str]  # file extension → MIME type
+
+    def exporteer_docx(self, store, dossier_id: str) -> bytes: ...
+    def exporteer_xlsx(self, store, dossier_id: str) -> bytes: ...
+    def exporteer_json(self, store, dossier_id: str) -> bytes: ...
+    def importeer_json(self, store, data: bytes, naam: str): ...
+    def bestandsnaam(self, dossier, soort: str) -> str: ...
 
 
 class DossierUitwisseling(w.VBox):
     """Download buttons for the open dossier and (optionally) an upload that imports a JSON backup as a new
     dossier. A file is built on click, not in advance: the Word report takes a few seconds."""
 
-    def __init__(self, context: WerkboekContext, *, importeren: bool = True, pagina: str = WELKOM_PAGINA):
+    def __init__(self, context: WerkboekContext, uitwisselaar: Uitwisselaar, *, importeren: bool = True,
+                 pagina: str = WELKOM_PAGINA):
         super().__init__()
         self.add_class("wk-uitwisseling")
         self.context = context
+        self._uitwisselaar = uitwisselaar
         self._pagina = pagina
         self._melding = Melding()
         self._melding.add_class("wk-uitwisseling-melding")
@@ -102,7 +118,7 @@ class DossierUitwisseling(w.VBox):
     @veilig()
     def maak_bestand(self, soort: str) -> None:
         """Build one file for the open dossier and show it as a download link."""
-        _tekst, mime, functie, wat = FORMATEN[soort]
+        _tekst, functie, wat = FORMATEN[soort]
         dossier = self.context.dossier()
         if dossier is None:
             raise InvoerFout("Er is geen dossier geopend. Kies eerst een dossier.")
@@ -110,13 +126,11 @@ class DossierUitwisseling(w.VBox):
         self._links[soort].value = ""
         self._zet_knoppen(bezig=soort)
         try:
-            from .. import export
-
-            data = getattr(export, functie)(self.context.store, dossier.id)
-            naam = export.bestandsnaam(dossier, soort)
+            data = getattr(self._uitwisselaar, functie)(self.context.store, dossier.id)
+            naam = self._uitwisselaar.bestandsnaam(dossier, soort)
         finally:
             self._zet_knoppen()
-        self._links[soort].value = download_link(data, naam, f"{naam} opslaan", mime=mime)
+        self._links[soort].value = download_link(data, naam, f"{naam} opslaan", mime=self._uitwisselaar.MIME[soort])
         self._melding.ok(f"{wat} is klaar: klik op de link ernaast om het op te slaan.")
 
     # -- import ------------------------------------------------------------------------------
@@ -143,12 +157,11 @@ class DossierUitwisseling(w.VBox):
 
     def importeer(self, bestand: dict):
         """One file as FileUpload holds it → a new dossier. The size is checked before anything is read."""
-        from ..export import MAX_IMPORT, importeer_json
-
+        maximum = self._uitwisselaar.MAX_IMPORT
         naam = str(bestand.get("name") or "bestand.json")
         inhoud = bestand.get("content") or b""
         grootte = bestand.get("size")
-        if (isinstance(grootte, int) and grootte > MAX_IMPORT) or len(inhoud) > MAX_IMPORT:
-            raise InvoerFout(f"'{naam}' is groter dan {MAX_IMPORT // (1024 * 1024)} MB en is niet ingelezen; "
+        if (isinstance(grootte, int) and grootte > maximum) or len(inhoud) > maximum:
+            raise InvoerFout(f"'{naam}' is groter dan {maximum // (1024 * 1024)} MB en is niet ingelezen; "
                              "een reservekopie van een wijkdossier is veel kleiner. Kies het juiste bestand.")
-        return importeer_json(self.context.store, bytes(inhoud), naam)
+        return self._uitwisselaar.importeer_json(self.context.store, bytes(inhoud), naam)

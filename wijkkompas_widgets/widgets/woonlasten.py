@@ -12,22 +12,21 @@ import ipywidgets as w
 
 from ..analysis.woonlasten import bedrag_als_tekst, bedrag_uit_tekst, euro, toetsen_per_huishouden
 from ..charts.woonlasten import woonlasten_figuur
-from ..dossier import InvoerFout
+from ..dossier import InvoerFout, formulieren
+from ..leesmodel.woonlasten import oordeel_tekst, woonlasten_alt
 from .basis import BREED, e, figuur_html, tabel_html, veilig
 from .context import WerkboekContext
 from .formulier import FormulierOefening
-from .kop import toon_oefening
-
-SLEUTEL = "woonlasten"
-_OORDEEL = {"woonlastenneutraal": "✔ woonlastenneutraal", "niet woonlastenneutraal": "✘ niet woonlastenneutraal",
-            "onbekend": "? onbekend"}
 
 
 class WoonlastenOefening(FormulierOefening):
-    SLEUTEL = SLEUTEL
+    """The definition and margin, the amounts per household type (before and after), and the verdicts."""
+
+    SLEUTEL = formulieren.WOONLASTEN
+    KLASSE = "wk-oefening-woonlasten"
 
     def __init__(self, context: WerkboekContext):
-        super().__init__(context, "wk-oefening-woonlasten")
+        super().__init__(context)
         self._fase34 = context.inhoud.fase34
         self._posten = {p.id: p for p in self._fase34.posten}
         self._definitie = w.Dropdown(options=[(d.naam, d.id) for d in self._fase34.definities],
@@ -59,42 +58,33 @@ class WoonlastenOefening(FormulierOefening):
         self._uitkomst = w.HTML()
         self._uitkomst.add_class("wk-woonlasten-uitkomst")
         self._figuur = w.HTML()
-        self._inhoud = w.VBox([
+        self._figuur.add_class("wk-woonlasten-figuur")
+        self.inhoud.children = [
             w.HTML("<p>Kies eerst de definitie van woonlastenneutraal die jullie hanteren. Vul dan per soort "
                    "huishouden de kosten per maand in, vóór en ná de overstap. Laat een veld leeg als je het nog "
                    "niet weet; vul 0 in als er geen kosten zijn (een eigenaar betaalt geen huur).</p>"),
             self._definitie, self._definitie_uitleg, self._marge, self._strategie, self._huishouden,
             self._huishouden_uitleg, self._posten_box, self._opslaan, self._melding, self._uitkomst, self._figuur,
-        ])
-        self.children = [self._inhoud]
-        self._definitie.observe(lambda c: self._wijzig("definitie", c["new"]), names="value")
-        self._marge.observe(lambda c: self._wijzig("marge", c["new"]), names="value")
-        self._strategie.observe(lambda c: self._wijzig("strategie", c["new"]), names="value")
+        ]
+        for veld, naam in ((self._definitie, "definitie"), (self._marge, "marge"), (self._strategie, "strategie")):
+            self.bij_wijziging(veld, lambda waarde, naam=naam: self._bewaar_instelling(naam, waarde))
         self._huishouden.observe(self._toon_huishouden, names="value")
         self._opslaan.on_click(self._bewaar_bedragen)
-        context.observe(self._herlaad, names="dossier_id")
         self._laatste_figuur = None
-        self._herlaad()
+        self.start()
 
     # -- loading ------------------------------------------------------------------------------
-    @veilig()
-    def _herlaad(self, _change=None) -> None:
-        if not toon_oefening(self):
-            return
+    def laad(self, dossier_gewisseld: bool = True) -> None:
         self._melding.wis()
-        self._toon(self._formulier.laad())
+        super().laad(dossier_gewisseld)
 
     def _toon(self, gegevens: dict) -> None:
-        self._laden = True
-        try:
-            definitie = gegevens.get("definitie")
-            self._definitie.value = definitie if self._fase34.definitie(definitie or "") else \
-                self._fase34.definities[0].id
-            marge = gegevens.get("marge")
-            self._marge.value = float(marge) if isinstance(marge, int | float) and 0 <= marge <= 100 else 0.0
-            self._strategie.value = str(gegevens.get("strategie") or "")
-        finally:
-            self._laden = False
+        definitie = gegevens.get("definitie")
+        self.toon(self._definitie, definitie if self._fase34.definitie(definitie or "") else
+                  self._fase34.definities[0].id)
+        marge = gegevens.get("marge")
+        self.toon(self._marge, float(marge) if isinstance(marge, int | float) and 0 <= marge <= 100 else 0.0)
+        self.toon(self._strategie, str(gegevens.get("strategie") or ""))
         definitie = self._fase34.definitie(self._definitie.value)
         self._definitie_uitleg.value = (f"<div class='wk-bron'>{e(definitie.omschrijving)} (bron: {e(definitie.bron)})"
                                         "</div>")
@@ -133,7 +123,7 @@ class WoonlastenOefening(FormulierOefening):
             self._uitkomst.value = "<p><i>Nog geen bedragen ingevuld.</i></p>"
             self._figuur.value = ""
             return
-        rijen = [[naam, euro(t.totaal_voor), euro(t.totaal_na), euro(t.verschil, teken=True), _OORDEEL[t.oordeel],
+        rijen = [[naam, euro(t.totaal_voor), euro(t.totaal_na), euro(t.verschil, teken=True), oordeel_tekst(t),
                   t.uitleg()] for naam, t in uitkomsten]
         definitie = self._fase34.definitie(self._definitie.value)
         strategie = f" voor {e(self._strategie.value)}" if self._strategie.value else ""
@@ -147,17 +137,10 @@ class WoonlastenOefening(FormulierOefening):
         sleutel = [(naam, t.voor, t.na, t.oordeel) for naam, t in uitkomsten]
         if sleutel != self._laatste_figuur:
             self._laatste_figuur = sleutel
-            alt = "Woonlasten voor en na per huishouden: " + "; ".join(
-                f"{naam}: {t.oordeel}, verschil {euro(t.verschil, teken=True)}" for naam, t in uitkomsten)
-            self._figuur.value = figuur_html(woonlasten_figuur(uitkomsten, namen={p.id: p.naam for p in
-                                                                                  self._fase34.posten}), alt)
+            namen = {p.id: p.naam for p in self._fase34.posten}
+            self._figuur.value = figuur_html(woonlasten_figuur(uitkomsten, namen=namen), woonlasten_alt(uitkomsten))
 
     # -- saving -------------------------------------------------------------------------------
-    def _wijzig(self, veld: str, waarde) -> None:
-        if not self._laden:
-            self._bewaar_instelling(veld, waarde)
-
-    @veilig()
     def _bewaar_instelling(self, veld: str, waarde) -> None:
         if veld == "definitie" and self._fase34.definitie(waarde) is None:
             raise InvoerFout("Kies een definitie uit de lijst.")

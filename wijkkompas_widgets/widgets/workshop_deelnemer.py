@@ -1,26 +1,31 @@
 """The participant's page of a live workshop: join with the code on the screen, answer the open rounds.
 
-Every answer is saved when it is given (one transaction in the store), so a reload or a dropped connection
-loses nothing; the herstelcode brings a participant back to their answers on any device. The page polls
-the store every few seconds for rounds that open or close, and rebuilds only what changed, so the widget a
-participant is typing in keeps its keyboard focus. A participant never sees anyone else's name or answers.
+The state and the store calls are in ``DeelnemerModel`` and ``RondeModel`` (``workshop_deelnemer_model``); this
+module builds the controls and links them to those traits. Every answer is saved when it is given (one transaction
+in the store), so a reload or a dropped connection loses nothing; the herstelcode brings a participant back to
+their answers on any device. The page polls the model every few seconds for rounds that open or close, and
+rebuilds only what changed, so the control a participant is typing in keeps its keyboard focus. A control saves
+only what differs from what the store holds, so filling a form from the store never saves. A participant never
+sees anyone else's name or answers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import ipywidgets as w
 
-from ..dossier.model import InvoerFout, WerkboekFout
-from ..dossier.validatie import naam_sleutel
-from ..workshop.codes import normaliseer_code
-from ..workshop.model import GESLOTEN, OPEN, OVERGENOMEN, WEGING_TOTAAL, Antwoorden, Deelnemer, Ronde, Sessie, Vraag
-from .basis import BREED, VELD, Melding, e, knop, log, stijl, veilig, zet_keuze
+from ..leesmodel.koppelkansen import score_opties
+from ..workshop.model import GESLOTEN, OVERGENOMEN, WEGING_TOTAAL, Vraag
+from .basis import BREED, VELD, Melding, e, knop, stijl, veilig, zet_keuze
 from .context import WerkboekContext
-from .workshop_live import Verversing, download_link, tijd
+from .workshop_deelnemer_model import VERVERS_FOUT, DeelnemerModel, RondeModel
+from .workshop_live import Verversing, download_link
 
 WEET_NIET = "weet-niet"  # the toggle value for 'weet niet'; stored as None
 INTERVAL = 3.0  # seconds between two looks at the rounds
 _GEEN_KEUZE = "— kies —"
+_MARGE = "<div class='wk-bron' style='margin-left:178px'>{}</div>"
 
 
 def som_tekst(totaal: int) -> str:
@@ -37,28 +42,28 @@ def som_tekst(totaal: int) -> str:
 class RondeFormulier(w.VBox):
     """One round as a form: its questions grouped under their heading, saved per change, and 'Indienen'.
 
-    Built once per round; ``zet_ronde`` only switches it between answerable and read-only, so the widget
-    a participant is in keeps its focus when another round opens or closes."""
+    Built once per round; a new status only switches it between answerable and read-only, so the control a
+    participant is in keeps its focus when another round opens or closes."""
 
-    def __init__(self, weergave: DeelnemerWeergave, ronde: Ronde, antwoorden: Antwoorden):
+    def __init__(self, model: RondeModel, schaal: Sequence[tuple[int, str]], weet_niet: str):
         super().__init__()
+        ronde = model.ronde
         self.add_class("wk-workshop-formulier")
         self.add_class(f"wk-workshop-formulier-{ronde.oefening}")
-        self._weergave = weergave
-        self.ronde = ronde
-        self._antwoorden = antwoorden
-        self._laden = False  # True while saved values are put into the widgets: nothing is saved then
+        self.model = model
+        self._schaal = schaal
+        self._weet_niet = weet_niet
         self.melding = Melding()
         self.invoer: dict[str, w.ValueWidget] = {}
-        self._vragen = {v.sleutel: v for v in ronde.vragen}
-
         self._kop = w.HTML()
         self._status = w.HTML()
         self._status.add_class("wk-workshop-rondestatus")
         self._voortgang = w.HTML()
         self._voortgang.add_class("wk-workshop-voortgang")
-        self._opgeslagen = w.HTML()
-        self._opgeslagen.add_class("wk-workshop-opgeslagen")
+        opgeslagen = w.HTML()
+        opgeslagen.add_class("wk-workshop-opgeslagen")
+        w.dlink((model, "opgeslagen"), (opgeslagen, "value"),
+                lambda t: f"<span role='status'>Opgeslagen ✔ {t}</span>" if t else "")
         self._voortgang_onder = w.HTML()
         self._ingediend = w.HTML()
         self._ingediend.add_class("wk-workshop-ingediend")
@@ -76,16 +81,19 @@ class RondeFormulier(w.VBox):
             groep = vraag.groep
             blokken.append(self._vraag_blok(vraag, nummer))
         onder = [self._som] if ronde.oefening == "weging" else []
-        self.children = [self._kop, self._status, self._voortgang, *blokken, *onder,
-                         self._voortgang_onder,
-                         w.HBox([self.indienen, self._opgeslagen], layout=w.Layout(align_items="center")),
+        self.children = [self._kop, self._status, self._voortgang, *blokken, *onder, self._voortgang_onder,
+                         w.HBox([self.indienen, opgeslagen], layout=w.Layout(align_items="center")),
                          self.melding, self._ingediend]
-        self._toon_antwoorden()
-        self.zet_ronde(ronde)
+        for sleutel, invoer in self.invoer.items():
+            self._toon_opgeslagen(invoer, sleutel)
+        model.observe(self._toon_ronde, names="ronde")
+        model.observe(self._toon_voortgang, names="antwoorden")
+        model.observe(self._toon_fout, names="fout")
+        self._toon_ronde()
 
     # -- building -------------------------------------------------------------------------
     def _vraag_blok(self, vraag: Vraag, nummer: int) -> w.Widget:
-        oefening = self.ronde.oefening
+        oefening = self.model.ronde.oefening
         toelichting = (f"<details><summary>Toelichting</summary><div class='wk-bron'>{e(vraag.toelichting)}</div>"
                        "</details>" if vraag.toelichting else "")
         if oefening == "weging":
@@ -106,19 +114,16 @@ class RondeFormulier(w.VBox):
             blok = invoer
         else:
             if oefening == "scan" and (vraag.minimum, vraag.maximum) == (1, 5):
-                opties = [(label, waarde) for waarde, label in self._weergave.schaal]
+                opties = [(label, waarde) for waarde, label in self._schaal]
                 beschrijving, breedte = f"Stelling {nummer}", "128px"
             elif oefening == "koppelkansen":
-                from .koppelkansen import score_opties  # only here: it loads the phase-3 analysis and charts
-
-                sleutel = vraag.sleutel.split(":", 1)[-1]
-                opties = [o for o in score_opties(sleutel) if o[1] is not None]
+                opties = [o for o in score_opties(vraag.sleutel.split(":", 1)[-1]) if o[1] is not None]
                 beschrijving, breedte = vraag.label, "auto"
             else:
                 opties = [(str(n), n) for n in range(vraag.minimum, vraag.maximum + 1)]
                 beschrijving, breedte = vraag.label, "auto"
             if vraag.weet_niet:
-                opties.append((self._weergave.weet_niet, WEET_NIET))
+                opties.append((self._weet_niet, WEET_NIET))
             invoer = w.ToggleButtons(options=opties, value=None, description=beschrijving,
                                      tooltips=[f"{beschrijving}: {label}" for label, _ in opties],
                                      style={"button_width": breedte,
@@ -129,20 +134,29 @@ class RondeFormulier(w.VBox):
             else:
                 blok = w.VBox([invoer, w.HTML(toelichting)]) if toelichting else invoer
         invoer.add_class("wk-workshop-invoer")
-        invoer.observe(lambda change, v=vraag: self._gewijzigd(v, change), names="value")
+        invoer.observe(lambda change, v=vraag, i=invoer: self._gewijzigd(v, i, change["new"]), names="value")
         self.invoer[vraag.sleutel] = invoer
         blok.add_class("wk-workshop-vraag")
         return blok
 
     # -- showing --------------------------------------------------------------------------
-    @property
-    def is_open(self) -> bool:
-        return self.ronde.status == OPEN
+    def _getoond(self, invoer: w.ValueWidget, sleutel: str):
+        """What the control shows for the answer the store holds."""
+        waarden = self.model.antwoorden.waarden
+        if isinstance(invoer, w.BoundedIntText):
+            return waarden.get(sleutel) or 0
+        if isinstance(invoer, w.Dropdown) or sleutel not in waarden:
+            return waarden.get(sleutel)
+        return WEET_NIET if waarden[sleutel] is None else waarden[sleutel]
 
-    def zet_ronde(self, ronde: Ronde) -> None:
+    def _toon_opgeslagen(self, invoer: w.ValueWidget, sleutel: str) -> None:
+        waarde = self._getoond(invoer, sleutel)
+        zet_keuze(invoer, waarde) if isinstance(invoer, w.Dropdown) else setattr(invoer, "value", waarde)
+
+    def _toon_ronde(self, _change=None) -> None:
         """The round's (new) status: answerable while open, read-only otherwise."""
-        self.ronde = ronde
-        dicht = ronde.status != OPEN
+        ronde = self.model.ronde
+        dicht = not self.model.is_open
         self._kop.value = f"<h3>{e(ronde.titel)}</h3>"
         if ronde.status == GESLOTEN:
             self._status.value = ("<div class='wk-melding wk-melding-info' role='status'><b>Gesloten</b> — Deze ronde "
@@ -158,121 +172,239 @@ class RondeFormulier(w.VBox):
         self.indienen.layout.display = "none" if dicht else None
         if dicht:
             self.add_class("wk-workshop-formulier-dicht")
-            self._opgeslagen.value = ""
         else:
             self.remove_class("wk-workshop-formulier-dicht")
         self._toon_voortgang()
 
-    def _toon_antwoorden(self) -> None:
-        self._laden = True
-        try:
-            for sleutel, invoer in self.invoer.items():
-                self._zet_invoer(invoer, sleutel)
-        finally:
-            self._laden = False
-        self._toon_voortgang()
-
-    def _zet_invoer(self, invoer: w.ValueWidget, sleutel: str) -> None:
-        waarden = self._antwoorden.waarden
-        if isinstance(invoer, w.BoundedIntText):
-            invoer.value = waarden.get(sleutel) or 0
-        elif isinstance(invoer, w.Dropdown):
-            zet_keuze(invoer, waarden.get(sleutel))
-        elif sleutel not in waarden:
-            invoer.value = None
-        else:
-            invoer.value = WEET_NIET if waarden[sleutel] is None else waarden[sleutel]
-
-    def _toon_voortgang(self) -> None:
-        totaal = len(self.ronde.vragen)
-        if self.ronde.oefening == "weging":
+    def _toon_voortgang(self, _change=None) -> None:
+        ronde, antwoorden = self.model.ronde, self.model.antwoorden
+        totaal = len(ronde.vragen)
+        if ronde.oefening == "weging":
             som = sum(int(i.value or 0) for i in self.invoer.values())
             self._som.value = f"<div role='status' aria-live='polite'>{e(som_tekst(som))}</div>"
             self._voortgang.value = (f"<div class='wk-bron'>Verdeel {WEGING_TOTAAL} punten over de {totaal} criteria: "
                                      "hoe belangrijker een criterium voor jou, hoe meer punten.</div>")
         else:
-            beantwoord = sum(1 for v in self.ronde.vragen if v.sleutel in self._antwoorden.waarden)
+            beantwoord = sum(1 for v in ronde.vragen if v.sleutel in antwoorden.waarden)
             self._voortgang.value = (f"<div role='status' class='wk-workshop-telling'><b>{beantwoord} van {totaal} "
                                      "beantwoord</b></div>")
             self._voortgang_onder.value = self._voortgang.value if totaal > 8 else ""
-        if self._antwoorden.is_ingediend:
+        open_ = self.model.is_open
+        if antwoorden.is_ingediend:
             self._ingediend.value = (
                 "<div class='wk-melding wk-melding-ok' role='status'>Ingediend ✔ — je kunt je antwoorden aanpassen "
-                "tot de begeleider de ronde sluit.</div>" if self.is_open else
+                "tot de begeleider de ronde sluit.</div>" if open_ else
                 "<div class='wk-melding wk-melding-ok' role='status'>Ingediend ✔ — je antwoorden tellen mee.</div>")
-            self.indienen.description = "Opnieuw indienen" if self.ronde.oefening == "weging" else "Ingediend ✔"
+            self.indienen.description = "Opnieuw indienen" if ronde.oefening == "weging" else "Ingediend ✔"
         else:
             self._ingediend.value = ("<div class='wk-bron'>Nog niet ingediend: je antwoorden tellen pas mee als je "
-                                     "op 'Indienen' klikt.</div>" if self.is_open else
+                                     "op 'Indienen' klikt.</div>" if open_ else
                                      "<div class='wk-bron'>Niet ingediend: deze antwoorden tellen niet mee.</div>")
             self.indienen.description = "Indienen"
 
+    def _toon_fout(self, _change=None) -> None:
+        if self.model.fout:
+            self.melding.fout(self.model.fout)
+        else:
+            self.melding.wis()
+
     # -- saving ---------------------------------------------------------------------------
-    def _gewijzigd(self, vraag: Vraag, change) -> None:
-        if self._laden or not self.is_open:
-            return
-        nieuw = change["new"]
-        if self.ronde.oefening == "weging":
+    def _gewijzigd(self, vraag: Vraag, invoer: w.ValueWidget, nieuw) -> None:
+        if self.model.ronde.oefening == "weging":
             self._toon_voortgang()  # the live sum, also for a value that is then saved
-        elif nieuw is None:  # a toggle or dropdown put back to 'nothing chosen': nothing to save
-            return
-        self._bewaar(vraag, None if nieuw == WEET_NIET else int(nieuw))
-
-    def _bewaar(self, vraag: Vraag, waarde: int | None) -> None:
-        weergave = self._weergave
-        try:
-            self._antwoorden = weergave.store.beantwoord(weergave.deelnemer.id, self.ronde.id, vraag.sleutel, waarde)
-        except WerkboekFout as fout:
-            self._mislukt(str(fout), vraag.sleutel)
-            return
-        except Exception:
-            weergave.log_onverwacht("een antwoord opslaan")
-            self._mislukt(weergave.onverwacht, vraag.sleutel)
-            return
-        self.melding.wis()
-        self._opgeslagen.value = f"<span role='status'>Opgeslagen ✔ {tijd()}</span>"
-        self._toon_voortgang()
-        weergave.antwoord_gewijzigd()
-
-    def _mislukt(self, tekst: str, sleutel: str | None = None) -> None:
-        """Show the store's message, put the widget back to what is really saved, and look again whether
-        the round was closed meanwhile (then the form turns read-only)."""
-        self.melding.fout(tekst)
-        self._opgeslagen.value = ""
-        if sleutel is not None:
-            self._laden = True
-            try:
-                self._zet_invoer(self.invoer[sleutel], sleutel)
-            finally:
-                self._laden = False
-        self._toon_voortgang()
-        try:
-            self._weergave.ververs(forceer=True)
-        except Exception:  # the message above is what matters; the page looks again in a few seconds
-            log.exception("verversen na een mislukt antwoord")
+        if nieuw is None or not self.model.is_open or nieuw == self._getoond(invoer, vraag.sleutel):
+            return  # nothing chosen, a closed round, or what the store holds already
+        if not self.model.beantwoord(vraag.sleutel, None if nieuw == WEET_NIET else int(nieuw)):
+            self._toon_opgeslagen(invoer, vraag.sleutel)  # back to what is really saved
+            self._toon_voortgang()
 
     def _dien_in(self, _knop=None) -> None:
-        weergave = self._weergave
-        if not self.is_open:
+        punten = ({s: int(i.value or 0) for s, i in self.invoer.items()}
+                  if self.model.ronde.oefening == "weging" else None)
+        self.model.dien_in(punten)
+
+
+class AanmeldVak(w.VBox):
+    """Joining: the code (from the page URL or typed), name, organisation and spoor; or coming back with the
+    herstelcode."""
+
+    def __init__(self, model: DeelnemerModel, sporen: Sequence[tuple[str, str]], melding: Melding):
+        super().__init__()
+        self.add_class("wk-workshop-aanmelden")
+        self.model = model
+        self._melding = melding
+        code = self._veld(w.Text, "code", "wk-workshop-invoer-code", description="Deelnamecode",
+                          placeholder="bijv. K7PQ-2MXD", layout=w.Layout(width="360px"))
+        self._sessie_info = w.HTML()
+        self._sessie_info.add_class("wk-workshop-sessie-info")
+        naam = self._veld(w.Text, "naam", "wk-workshop-naam", description="Je naam", placeholder="bijv. Sanne de Wit",
+                          layout=VELD)
+        organisatie = self._veld(w.Combobox, "organisatie", "wk-workshop-organisatie", description="Organisatie",
+                                 placeholder="bijv. Woningcorporatie Vestia", ensure_option=False, layout=VELD)
+        w.dlink((model, "organisaties"), (organisatie, "options"), tuple)
+        spoor = self._veld(w.Dropdown, "spoor", "wk-workshop-spoor", options=[("Weet ik niet", ""), *sporen],
+                           description="Spoor", layout=VELD)
+        self.meedoen = knop("Meedoen", "wk-workshop-meedoen", button_style="primary", icon="sign-in")
+        self.meedoen.on_click(self._meld_aan)
+        herstelcode = self._veld(w.Text, "herstelcode", "wk-workshop-herstelcode-invoer", description="Herstelcode",
+                                 placeholder="bijv. ABC-123", layout=w.Layout(width="360px"))
+        self.verder = knop("Verder gaan", "wk-workshop-verder", icon="undo")
+        self.verder.on_click(self._ga_verder)
+        self.children = [
+            w.HTML("<h3>Meedoen aan de workshop</h3><p>Vul de code in die de begeleider laat zien, je naam en je "
+                   "organisatie. Je antwoorden worden meteen opgeslagen. Andere deelnemers zien je naam en je "
+                   "antwoorden niet; de begeleider ziet wie meedoet en de uitkomst van de hele groep.</p>"),
+            code, self._sessie_info, naam, organisatie,
+            w.HTML(_MARGE.format("Gebruik de naam van je organisatie zoals de begeleider die kent (de lijst geeft "
+                                 "suggesties zodra de code klopt). Dan kan de uitkomst straks aan de juiste partij in "
+                                 "het dossier worden gekoppeld.")),
+            spoor,
+            w.HTML(_MARGE.format("Het spoor van het Wijkkompas waar jouw organisatie vooral voor staat. Weet je het "
+                                 "niet, dan is dat ook goed.")),
+            self.meedoen,
+            w.HTML("<h4>Ik deed al mee</h4><div class='wk-bron'>Na het herladen van de pagina of op een ander "
+                   "apparaat ga je verder met de code van de workshop en je herstelcode.</div>"),
+            w.HBox([herstelcode, self.verder]),
+        ]
+        model.observe(self._toon_sessie_info, names=["code_sessie", "code_fout"])
+        self._toon_sessie_info()
+
+    def _veld(self, soort: type, trait: str, klasse: str, **kwargs) -> w.ValueWidget:
+        """A field that holds the model's ``trait``."""
+        veld = soort(style=BREED, **kwargs)
+        veld.add_class(klasse)
+        w.link((self.model, trait), (veld, "value"))
+        return veld
+
+    def _toon_sessie_info(self, _change=None) -> None:
+        sessie, fout = self.model.code_sessie, self.model.code_fout
+        if sessie is not None:
+            self._sessie_info.value = f"<div style='margin-left:178px'>Workshop: <b>{e(sessie.naam)}</b></div>"
+        else:
+            self._sessie_info.value = _MARGE.format(e(fout)) if fout else ""
+
+    @veilig()
+    def _meld_aan(self, _knop=None) -> None:
+        deelnemer = self.model.meld_aan()
+        self._melding.ok(f"Welkom, {deelnemer.naam}! Je doet mee.")
+
+    @veilig()
+    def _ga_verder(self, _knop=None) -> None:
+        deelnemer = self.model.ga_verder()
+        self._melding.ok(f"Welkom terug, {deelnemer.naam}! Je antwoorden staan er nog.")
+
+
+class MeedoenVak(w.VBox):
+    """Taking part: who you are (with the herstelcode), and a form per round, the open ones first."""
+
+    def __init__(self, model: DeelnemerModel, schaal, weet_niet: str, bij_antwoord: Callable[[], None]):
+        super().__init__(layout=w.Layout(display="none"))
+        self.model = model
+        self._schaal = schaal
+        self._weet_niet = weet_niet
+        self._bij_antwoord = bij_antwoord
+        self.formulieren: dict[str, RondeFormulier] = {}
+        self._wie = w.HTML()
+        self._wie.add_class("wk-workshop-wie-vak")
+        self._melding = Melding()
+        self._geen_rondes = w.HTML()
+        self._geen_rondes.add_class("wk-workshop-geen-rondes")
+        self._rondes = w.VBox()
+        self._rondes.add_class("wk-workshop-rondes")
+        verversen = knop("Verversen", "wk-workshop-deelnemer-verversen", icon="refresh",
+                         tooltip="Kijken of de begeleider een ronde heeft geopend of gesloten")
+        verversen.on_click(lambda _k: model.ververs_nu())
+        self.children = [self._wie, self._melding, self._geen_rondes, self._rondes, verversen]
+        model.observe(self._toon_wie, names="deelnemer")
+        model.observe(self._toon_rondes, names="rondes_sleutel")
+        model.observe(self._toon_fout, names="ververs_fout")
+
+    def _toon_wie(self, _change=None) -> None:
+        deelnemer, sessie = self.model.deelnemer, self.model.sessie
+        if deelnemer is None:
+            return
+        organisatie = f" ({e(deelnemer.organisatie)})" if deelnemer.organisatie else ""
+        self._wie.value = (
+            f"<div class='wk-workshop-wie'>Je doet mee aan <b>{e(sessie.naam)}</b> als <b>{e(deelnemer.naam)}"
+            f"</b>{organisatie}.<br>Je herstelcode: <span class='wk-workshop-herstelcode'>"
+            f"{e(deelnemer.herstelcode)}</span> — schrijf hem op; daarmee ga je verder na "
+            "herladen of op een ander apparaat.</div>"
+        )
+
+    def _toon_rondes(self, _change=None) -> None:
+        if self.model.rondes_sleutel is None:
+            return
+        ids = {m.ronde.id for m in self.model.rondes}
+        for ronde_id in [i for i in self.formulieren if i not in ids]:
+            self.formulieren.pop(ronde_id).close()
+        for ronde_model in self.model.rondes:
+            if ronde_model.ronde.id not in self.formulieren:
+                self.formulieren[ronde_model.ronde.id] = RondeFormulier(ronde_model, self._schaal, self._weet_niet)
+                ronde_model.observe(lambda _c: self._bij_antwoord(), names="antwoorden")
+        kinderen = tuple(self.formulieren[m.ronde.id] for m in self.model.rondes)
+        if tuple(self._rondes.children) != kinderen:
+            self._rondes.children = kinderen
+        if any(m.is_open for m in self.model.rondes):
+            self._geen_rondes.value = ""
+        elif self.model.sessie is not None and self.model.sessie.is_gesloten:
+            self._geen_rondes.value = ("<div class='wk-melding wk-melding-info' role='status'>ℹ De workshop is "
+                                       "afgesloten. Bedankt voor je bijdrage!</div>")
+        else:
+            self._geen_rondes.value = (
+                "<div class='wk-melding wk-melding-info' role='status'>ℹ Er is nu geen open ronde. Wacht tot de "
+                "begeleider een ronde opent: deze pagina kijkt elke paar seconden vanzelf.</div>")
+        self._bij_antwoord()
+
+    def _toon_fout(self, _change=None) -> None:
+        if self.model.ververs_fout:
+            self._melding.fout(self.model.ververs_fout)
+        else:
+            self._melding.wis()
+
+
+class UitnodigingVak(w.Accordion):
+    """Without a shared server: upload the facilitator's invitation, and download the own answers as a file."""
+
+    def __init__(self, model: DeelnemerModel):
+        self.model = model
+        self._melding = Melding()
+        self.upload = w.FileUpload(accept=".json", multiple=False, description="Uitnodiging uploaden",
+                                   layout=w.Layout(width="260px"))
+        self.upload.add_class("wk-workshop-uitnodiging-upload")
+        self.upload.observe(self._geupload, names="value")
+        self._download = w.HTML()
+        self._download.add_class("wk-workshop-antwoorden-download")
+        inhoud = w.VBox([
+            w.HTML("<p>Werkt de groep zonder gedeelde server, bijvoorbeeld elk op een eigen Binder? Upload dan het "
+                   "uitnodigingsbestand dat je van de begeleider kreeg, meld je aan en beantwoord de vragen. Download "
+                   "daarna je antwoorden en stuur dat bestand naar de begeleider.</p>"),
+            self.upload, self._melding, self._download,
+        ])
+        super().__init__(children=[inhoud], titles=("Zonder gedeelde server (bijv. Binder)",), selected_index=None)
+        self.add_class("wk-workshop-offline")
+        self.observe(lambda _c: self.ververs_download(), names="selected_index")
+
+    @veilig()
+    def _geupload(self, change) -> None:
+        bestanden = change["new"]
+        if not bestanden:
             return
         try:
-            if self.ronde.oefening == "weging":
-                waarden = {s: int(i.value or 0) for s, i in self.invoer.items()}
-                self._antwoorden = weergave.store.beantwoord_alles(weergave.deelnemer.id, self.ronde.id, waarden,
-                                                                   indienen=True)
-            else:
-                self._antwoorden = weergave.store.dien_in_ronde(weergave.deelnemer.id, self.ronde.id)
-        except WerkboekFout as fout:
-            self._mislukt(str(fout))
+            sessie = self.model.plaats_uitnodiging(bestanden[0])
+        finally:
+            self.upload.value = ()
+        self._melding.ok(f"De uitnodiging voor '{sessie.naam}' staat klaar. Meld je hierboven aan met je naam "
+                         "en organisatie; de code is al ingevuld.")
+
+    @veilig()
+    def ververs_download(self) -> None:
+        """The answer file as a download link: only for offline use, or when the section is open."""
+        if self.model.deelnemer is None or not (self.model.offline or self.selected_index == 0):
             return
-        except Exception:
-            weergave.log_onverwacht("indienen")
-            self._mislukt(weergave.onverwacht)
-            return
-        self.melding.wis()
-        self._opgeslagen.value = f"<span role='status'>Opgeslagen ✔ {tijd()}</span>"
-        self._toon_voortgang()
-        weergave.antwoord_gewijzigd()
+        data, naam = self.model.antwoordbestand()
+        self._download.value = (
+            "<p>Stuur dit bestand na afloop naar de begeleider. Het bevat je naam, organisatie en je antwoorden.</p>"
+            + download_link(data, naam, "Mijn antwoorden downloaden"))
 
 
 class DeelnemerWeergave(w.VBox):
@@ -282,265 +414,38 @@ class DeelnemerWeergave(w.VBox):
         super().__init__()
         self.add_class("wk-workshop-deelnemer")
         self.context = context
-        self.store = context.store
+        self.model = DeelnemerModel(context.store, code)
         scan = context.inhoud.fase1.scan
-        self.schaal = scan.schaal
-        self.weet_niet = scan.weet_niet
-        self.onverwacht = "Er ging iets mis en er is niets opgeslagen. Probeer het opnieuw of laad de pagina opnieuw."
-        self.deelnemer: Deelnemer | None = None
-        self.sessie: Sessie | None = None
-        self.formulieren: dict[str, RondeFormulier] = {}
-        self._rondes_sleutel: tuple | None = None
-        self._offline = False  # the session came from an invitation file: keep the answer file up to date
-        self._melding = Melding()
-        self._melding_offline = Melding()
-        self._melding_ververs = Melding()
-
-        # -- joining
-        self._code = w.Text(value=code, description="Deelnamecode", placeholder="bijv. K7PQ-2MXD", style=BREED,
-                            layout=w.Layout(width="360px"))
-        self._code.add_class("wk-workshop-invoer-code")
-        self._sessie_info = w.HTML()
-        self._sessie_info.add_class("wk-workshop-sessie-info")
-        self._naam = w.Text(description="Je naam", placeholder="bijv. Sanne de Wit", style=BREED, layout=VELD)
-        self._naam.add_class("wk-workshop-naam")
-        self._organisatie = w.Combobox(description="Organisatie", placeholder="bijv. Woningcorporatie Vestia",
-                                       ensure_option=False, style=BREED, layout=VELD)
-        self._organisatie.add_class("wk-workshop-organisatie")
-        sporen = [(f"{s.letter} · {s.naam}", s.letter) for s in context.inhoud.sporen]
-        self._spoor = w.Dropdown(options=[("Weet ik niet", ""), *sporen], value="", description="Spoor",
-                                 style=BREED, layout=VELD)
-        self._spoor.add_class("wk-workshop-spoor")
-        self._meedoen = knop("Meedoen", "wk-workshop-meedoen", button_style="primary", icon="sign-in")
-        self._meedoen.on_click(self._meld_aan)
-        self._herstelcode = w.Text(description="Herstelcode", placeholder="bijv. ABC-123", style=BREED,
-                                   layout=w.Layout(width="360px"))
-        self._herstelcode.add_class("wk-workshop-herstelcode-invoer")
-        self._verder = knop("Verder gaan", "wk-workshop-verder", icon="undo")
-        self._verder.on_click(self._ga_verder)
-        self._aanmelden = w.VBox([
-            w.HTML("<h3>Meedoen aan de workshop</h3><p>Vul de code in die de begeleider laat zien, je naam en je "
-                   "organisatie. Je antwoorden worden meteen opgeslagen. Andere deelnemers zien je naam en je "
-                   "antwoorden niet; de begeleider ziet wie meedoet en de uitkomst van de hele groep.</p>"),
-            self._code, self._sessie_info, self._naam, self._organisatie,
-            w.HTML("<div class='wk-bron' style='margin-left:178px'>Gebruik de naam van je organisatie zoals de "
-                   "begeleider die kent (de lijst geeft suggesties zodra de code klopt). Dan kan de uitkomst straks "
-                   "aan de juiste partij in het dossier worden gekoppeld.</div>"),
-            self._spoor,
-            w.HTML("<div class='wk-bron' style='margin-left:178px'>Het spoor van het Wijkkompas waar jouw "
-                   "organisatie vooral voor staat. Weet je het niet, dan is dat ook goed.</div>"),
-            self._meedoen,
-            w.HTML("<h4>Ik deed al mee</h4><div class='wk-bron'>Na het herladen van de pagina of op een ander "
-                   "apparaat ga je verder met de code van de workshop en je herstelcode.</div>"),
-            w.HBox([self._herstelcode, self._verder]),
-        ])
-        self._aanmelden.add_class("wk-workshop-aanmelden")
-
-        # -- answering
-        self._wie = w.HTML()
-        self._wie.add_class("wk-workshop-wie-vak")
-        self._geen_rondes = w.HTML()
-        self._geen_rondes.add_class("wk-workshop-geen-rondes")
-        self._rondes = w.VBox()
-        self._rondes.add_class("wk-workshop-rondes")
-        self._nu_verversen = knop("Verversen", "wk-workshop-deelnemer-verversen", icon="refresh",
-                                  tooltip="Kijken of de begeleider een ronde heeft geopend of gesloten")
-        self._nu_verversen.on_click(self._ververs_knop)
-        self._meedoen_vak = w.VBox([self._wie, self._melding_ververs, self._geen_rondes, self._rondes,
-                                    self._nu_verversen], layout=w.Layout(display="none"))
-
-        # -- offline
-        self._upload = w.FileUpload(accept=".json", multiple=False, description="Uitnodiging uploaden",
-                                    layout=w.Layout(width="260px"))
-        self._upload.add_class("wk-workshop-uitnodiging-upload")
-        self._upload.observe(self._uitnodiging_geupload, names="value")
-        self._download = w.HTML()
-        self._download.add_class("wk-workshop-antwoorden-download")
-        offline = w.VBox([
-            w.HTML("<p>Werkt de groep zonder gedeelde server, bijvoorbeeld elk op een eigen Binder? Upload dan het "
-                   "uitnodigingsbestand dat je van de begeleider kreeg, meld je aan en beantwoord de vragen. Download "
-                   "daarna je antwoorden en stuur dat bestand naar de begeleider.</p>"),
-            self._upload, self._melding_offline, self._download,
-        ])
-        self._offline_vak = w.Accordion(children=[offline], titles=("Zonder gedeelde server (bijv. Binder)",),
-                                        selected_index=None)
-        self._offline_vak.add_class("wk-workshop-offline")
-        self._offline_vak.observe(lambda _c: self._ververs_download(), names="selected_index")
-
-        self.children = [stijl(), self._aanmelden, self._melding, self._meedoen_vak, self._offline_vak]
-        if self.store is None:
-            self._melding.fout(context.opstartmelding or "De opslag kon niet worden geopend.")
-            for veld in (self._meedoen, self._verder, self._upload):
+        melding = Melding()
+        self._aanmelden = AanmeldVak(self.model, [(f"{s.letter} · {s.naam}", s.letter) for s in context.inhoud.sporen],
+                                     melding)
+        self._offline = UitnodigingVak(self.model)
+        self._meedoen = MeedoenVak(self.model, scan.schaal, scan.weet_niet, self._offline.ververs_download)
+        self.children = [stijl(), self._aanmelden, melding, self._meedoen, self._offline]
+        if context.store is None:
+            melding.fout(context.opstartmelding or "De opslag kon niet worden geopend.")
+            for veld in (self._aanmelden.meedoen, self._aanmelden.verder, self._offline.upload):
                 veld.disabled = True
-        self._code.observe(self._code_gewijzigd, names="value")
-        if code:
-            self._code_gewijzigd()
-        self._verversing = Verversing(self.ververs, INTERVAL, actief=lambda: self.deelnemer is not None,
-                                      bij_fout=self._toon_ververs_fout)
+        self.model.observe(self._doet_mee, names="deelnemer")
+        self._verversing = Verversing(self.model.ververs, INTERVAL, actief=lambda: self.model.deelnemer is not None,
+                                      bij_fout=self._ververs_fout)
         if automatisch:
             self._verversing.start()
 
-    # -- helpers --------------------------------------------------------------------------
-    def log_onverwacht(self, wat: str) -> None:
-        log.exception("onverwachte fout bij %s in de workshop", wat)
+    def ververs(self, forceer: bool = False) -> bool:
+        """One look whether rounds opened or closed (what the timer does every few seconds); True when one did."""
+        return self.model.ververs(forceer=forceer)
 
-    def _toon_ververs_fout(self) -> None:
-        self._melding_ververs.fout("De pagina kon niet kijken of er rondes zijn geopend of gesloten. Het wordt zo "
-                                   "opnieuw geprobeerd; je antwoorden zijn bewaard.")
+    def _doet_mee(self, change) -> None:
+        if change["new"] is None:
+            return
+        self._aanmelden.layout.display = "none"
+        self._meedoen.layout.display = "flex"
+        self._verversing.start()
+
+    def _ververs_fout(self) -> None:
+        self.model.ververs_fout = VERVERS_FOUT
 
     def close(self) -> None:
         self._verversing.stop()
         super().close()
-
-    # -- joining --------------------------------------------------------------------------
-    def _code_gewijzigd(self, _change=None) -> None:
-        """Once the code is complete: say which workshop it is and suggest the dossier's organisations.
-        Quietly, while typing: a wrong code only gets a message when the participant clicks 'Meedoen'."""
-        try:
-            normaliseer_code(self._code.value)
-        except InvoerFout:
-            self._sessie_info.value = ""
-            return
-        if self.store is None:
-            return
-        try:
-            sessie = self.store.sessie_voor_code(self._code.value)
-        except WerkboekFout as fout:
-            self._sessie_info.value = f"<div class='wk-bron' style='margin-left:178px'>{e(str(fout))}</div>"
-            return
-        self._sessie_info.value = (f"<div style='margin-left:178px'>Workshop: <b>{e(sessie.naam)}</b></div>")
-        try:
-            partijen = self.store.partijen(sessie.dossier_id)
-        except WerkboekFout:
-            partijen = []
-        namen: list[str] = []
-        gezien: set[str] = set()
-        for partij in partijen:
-            for naam in (partij.naam, partij.organisatie):
-                if naam and naam_sleutel(naam) not in gezien:
-                    gezien.add(naam_sleutel(naam))
-                    namen.append(naam)
-        if list(self._organisatie.options) != namen:
-            self._organisatie.options = namen
-
-    @veilig()
-    def _meld_aan(self, _knop=None) -> None:
-        deelnemer = self.store.meld_aan(self._code.value, self._naam.value, self._organisatie.value,
-                                        self._spoor.value)
-        self._toon_deelnemer(deelnemer)
-        self._melding.ok(f"Welkom, {deelnemer.naam}! Je doet mee.")
-
-    @veilig()
-    def _ga_verder(self, _knop=None) -> None:
-        if not self._code.value.strip():
-            raise InvoerFout("Vul ook de deelnamecode van de workshop in (die staat op het scherm van de begeleider).")
-        deelnemer = self.store.ga_verder(self._code.value, self._herstelcode.value)
-        self._toon_deelnemer(deelnemer)
-        self._melding.ok(f"Welkom terug, {deelnemer.naam}! Je antwoorden staan er nog.")
-
-    def _toon_deelnemer(self, deelnemer: Deelnemer) -> None:
-        self.sessie = self.store.sessie_voor_code(self._code.value)
-        self.deelnemer = deelnemer
-        self._aanmelden.layout.display = "none"
-        self._meedoen_vak.layout.display = "flex"
-        organisatie = f" ({e(deelnemer.organisatie)})" if deelnemer.organisatie else ""
-        self._wie.value = (
-            f"<div class='wk-workshop-wie'>Je doet mee aan <b>{e(self.sessie.naam)}</b> als <b>{e(deelnemer.naam)}"
-            f"</b>{organisatie}.<br>Je herstelcode: <span class='wk-workshop-herstelcode'>"
-            f"{e(deelnemer.herstelcode)}</span> — schrijf hem op; daarmee ga je verder na "
-            "herladen of op een ander apparaat.</div>"
-        )
-        self._rondes_sleutel = None
-        self.ververs(forceer=True)
-        self._verversing.start()
-
-    # -- the rounds -----------------------------------------------------------------------
-    def ververs(self, forceer: bool = False) -> bool:
-        """Look whether rounds opened or closed; rebuild only then. True when something changed."""
-        if self.deelnemer is None or self.store is None:
-            return False
-        try:
-            rondes = self.store.rondes_voor_deelnemer(self.deelnemer.id)
-        except WerkboekFout as fout:
-            self._melding_ververs.fout(str(fout))
-            return False
-        sleutel = tuple((r.id, r.status) for r in rondes)
-        if sleutel == self._rondes_sleutel and not forceer:
-            return False
-        self._melding_ververs.wis()
-        veranderd = sleutel != self._rondes_sleutel
-        self._rondes_sleutel = sleutel
-        if not veranderd:
-            return False
-        ids = {r.id for r in rondes}
-        for ronde_id in [i for i in self.formulieren if i not in ids]:
-            self.formulieren.pop(ronde_id).close()
-        for ronde in rondes:
-            formulier = self.formulieren.get(ronde.id)
-            if formulier is None:
-                antwoorden = self.store.mijn_antwoorden(self.deelnemer.id, ronde.id)
-                self.formulieren[ronde.id] = RondeFormulier(self, ronde, antwoorden)
-            elif formulier.ronde.status != ronde.status:
-                formulier.zet_ronde(ronde)
-        # open rounds first (what to do now), the closed ones below them, each in the facilitator's order
-        volgorde = sorted(rondes, key=lambda r: (r.status != OPEN, r.volgorde))
-        kinderen = tuple(self.formulieren[r.id] for r in volgorde)
-        if tuple(self._rondes.children) != kinderen:
-            self._rondes.children = kinderen
-        if not any(r.status == OPEN for r in rondes):
-            gesloten = self.sessie is not None and self.sessie.is_gesloten
-            self._geen_rondes.value = (
-                "<div class='wk-melding wk-melding-info' role='status'>ℹ Er is nu geen open ronde. Wacht tot de "
-                "begeleider een ronde opent: deze pagina kijkt elke paar seconden vanzelf.</div>"
-                if not gesloten else
-                "<div class='wk-melding wk-melding-info' role='status'>ℹ De workshop is afgesloten. Bedankt voor je "
-                "bijdrage!</div>")
-        else:
-            self._geen_rondes.value = ""
-        self._ververs_download()
-        return True
-
-    @veilig("_melding_ververs")
-    def _ververs_knop(self, _knop=None) -> None:
-        self.ververs(forceer=True)
-
-    def antwoord_gewijzigd(self) -> None:
-        """After every save: keep the answer file (offline) current."""
-        self._ververs_download()
-
-    # -- offline --------------------------------------------------------------------------
-    @veilig("_melding_offline")
-    def _uitnodiging_geupload(self, change) -> None:
-        from ..workshop import bestand
-
-        bestanden = change["new"]
-        if not bestanden:
-            return
-        gegevens = bestanden[0]
-        try:
-            naam = str(gegevens.get("name") or "uitnodiging.json")
-            if int(gegevens.get("size") or 0) > bestand.MAX_BESTAND:
-                raise InvoerFout(f"{naam}: dit bestand is te groot voor een uitnodiging (hoogstens "
-                                 f"{bestand.MAX_BESTAND // 1_000_000} MB). Kies het bestand van de begeleider.")
-            uitnodiging = bestand.lees_uitnodiging(bytes(gegevens["content"]), naam)
-            sessie = self.store.plaats_uitnodiging(uitnodiging)
-        finally:
-            self._upload.value = ()
-        self._offline = True
-        self._code.value = sessie.code_getoond
-        self._melding_offline.ok(f"De uitnodiging voor '{sessie.naam}' staat klaar. Meld je hierboven aan met je naam "
-                                 "en organisatie; de code is al ingevuld.")
-
-    @veilig("_melding_offline")
-    def _ververs_download(self) -> None:
-        """The answer file as a download link: only for offline use, or when the section is open."""
-        if self.deelnemer is None or not (self._offline or self._offline_vak.selected_index == 0):
-            return
-        from ..workshop import bestand
-
-        data = bestand.als_bytes(self.store.antwoordbestand(self.deelnemer.id))
-        naam = "".join(t if t.isalnum() else "-" for t in self.deelnemer.naam).strip("-") or "deelnemer"
-        self._download.value = (
-            "<p>Stuur dit bestand na afloop naar de begeleider. Het bevat je naam, organisatie en je antwoorden.</p>"
-            + download_link(data, f"antwoorden-{self.sessie.code}-{naam}.json", "Mijn antwoorden downloaden")
-        )

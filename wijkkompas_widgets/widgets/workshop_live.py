@@ -5,6 +5,8 @@ Why an asyncio task: in Voilà the kernel keeps its event loop running after the
 so a task started from a cell keeps polling the store while the page is open (ipywidgets docs,
 'Asynchronous widgets'). In plain pytest there is no running loop: nothing is started, and the tests
 call the view's ``ververs()`` themselves.
+
+No ipywidgets here: the workshop models use ``tijd`` and stay free of any widget.
 """
 
 from __future__ import annotations
@@ -15,9 +17,8 @@ import logging
 import os
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from html import escape as e
 from urllib.parse import quote
-
-from .basis import e
 
 log = logging.getLogger("wijkkompas")
 
