@@ -11,6 +11,7 @@ from hulp import zichtbaar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
+from voorbeelden import inspraak_voorbeeld
 
 from wijkkompas_widgets.analysis.inspraak import (
     GEEN_THEMA,
@@ -40,18 +41,7 @@ from wijkkompas_widgets.widgets.kaart import markdown_html  # the page's Markdow
 INHOUD = laad_inhoud()
 
 
-def voorbeeld() -> Inspraak:
-    """Two parts (one fixed), two moments and three reactions."""
-    return Inspraak(
-        (Onderdeel("w", "Keuze van het warmtesysteem", "vast", "De raad koos al voor een warmtenet."),
-         Onderdeel("s", "Inrichting straat", "open")),
-        "We gaan opnieuw in gesprek; daarna besluit de raad.",
-        (Moment("m1", "inloopavond", "s", "Buurthuis", "2026-03-14", "alle bewoners"),
-         Moment("m2", "online reactieformulier", "s")),
-        (Reactie("r1", "Meer bomen in de straat", "s", "m1", "We planten er twaalf.", "overgenomen"),
-         Reactie("r2", "Liever een warmtepomp", "w", "m2", "Het warmtenet ligt vast.", "niet"),
-         Reactie("r3", "Parkeren tijdens de werkzaamheden", "s")),
-    )
+voorbeeld = inspraak_voorbeeld
 
 
 # -- reading, tolerant -------------------------------------------------------------------------

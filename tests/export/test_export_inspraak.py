@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 from docx import Document
 from hulp import een, zichtbaar
+from voorbeelden import inspraak_voorbeeld
 
-from wijkkompas_widgets.analysis.inspraak import GEEN_THEMA, Inspraak, Moment, Onderdeel, Reactie
+from wijkkompas_widgets.analysis.inspraak import GEEN_THEMA
 from wijkkompas_widgets.dossier import formulieren
 from wijkkompas_widgets.export.deel_inspraak import blad_inspraak, docx_inspraak
 from wijkkompas_widgets.export.rapport import Rapport
@@ -21,18 +22,7 @@ from wijkkompas_widgets.widgets.inspraak import InspraakOefening
 SLEUTEL = formulieren.INSPRAAK
 
 
-def voorbeeld() -> Inspraak:
-    """Two parts (one fixed), two moments and three reactions."""
-    return Inspraak(
-        (Onderdeel("w", "Keuze van het warmtesysteem", "vast", "De raad koos al voor een warmtenet."),
-         Onderdeel("s", "Inrichting straat", "open")),
-        "We gaan opnieuw in gesprek; daarna besluit de raad.",
-        (Moment("m1", "inloopavond", "s", "Buurthuis", "2026-03-14", "alle bewoners"),
-         Moment("m2", "online reactieformulier", "s")),
-        (Reactie("r1", "Meer bomen in de straat", "s", "m1", "We planten er twaalf.", "overgenomen"),
-         Reactie("r2", "Liever een warmtepomp", "w", "m2", "Het warmtenet ligt vast.", "niet"),
-         Reactie("r3", "Parkeren tijdens de werkzaamheden", "s")),
-    )
+voorbeeld = inspraak_voorbeeld
 
 
 @pytest.fixture

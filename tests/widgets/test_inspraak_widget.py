@@ -10,6 +10,7 @@ import re
 import ipywidgets as w
 import pytest
 from hulp import alle, een, getoond, keuzes, klassen, knop, melding, tekst, veld, zichtbaar
+from voorbeelden import inspraak_voorbeeld
 
 from wijkkompas_widgets.analysis.inspraak import (
     GEEN_THEMA,
@@ -29,18 +30,7 @@ INHOUD = laad_inhoud()
 ONDERDELEN, MOMENTEN, REACTIES = "wk-inspraak-deel-onderdeel", "wk-inspraak-deel-moment", "wk-inspraak-deel-reactie"
 
 
-def voorbeeld() -> Inspraak:
-    """Two parts (one fixed), two moments and three reactions."""
-    return Inspraak(
-        (Onderdeel("w", "Keuze van het warmtesysteem", "vast", "De raad koos al voor een warmtenet."),
-         Onderdeel("s", "Inrichting straat", "open")),
-        "We gaan opnieuw in gesprek; daarna besluit de raad.",
-        (Moment("m1", "inloopavond", "s", "Buurthuis", "2026-03-14", "alle bewoners"),
-         Moment("m2", "online reactieformulier", "s")),
-        (Reactie("r1", "Meer bomen in de straat", "s", "m1", "We planten er twaalf.", "overgenomen"),
-         Reactie("r2", "Liever een warmtepomp", "w", "m2", "Het warmtenet ligt vast.", "niet"),
-         Reactie("r3", "Parkeren tijdens de werkzaamheden", "s")),
-    )
+voorbeeld = inspraak_voorbeeld
 
 
 @pytest.fixture
