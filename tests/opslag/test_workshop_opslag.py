@@ -859,7 +859,7 @@ def test_migratie_van_0005_naar_0006_en_terug(tmp_path):
     migreer_naar(engine, "0005")
     engine.dispose()
     opslag = DossierStore(url, voorbeeld=False)
-    assert opslag.schema_versie() == schema.SCHEMA_VERSIE == "0006"
+    assert opslag.schema_versie() == schema.SCHEMA_VERSIE == "0007"
     dossier = opslag.maak_dossier("Oude wijk")
     assert opslag.maak_sessie(dossier.id, "Avond", PIN, ["scan"]).naam == "Avond"
 

@@ -35,7 +35,8 @@ def _besluit(rij, correcties: dict[int, list[int]]) -> Besluit:
     return Besluit(
         id=rij.id, volgnummer=rij.volgnummer, moment=rij.moment, wat=rij.wat, aanwezig=rij.aanwezig,
         onderbouwing=rij.onderbouwing, knooppunt_id=rij.knooppunt_id, soort=rij.soort,
-        corrigeert_id=rij.corrigeert_id, afwijkend=rij.afwijkend, gecorrigeerd_door=tuple(correcties.get(rij.id, ())),
+        corrigeert_id=rij.corrigeert_id, afwijkend=rij.afwijkend, auteur=rij.auteur,
+        gecorrigeerd_door=tuple(correcties.get(rij.id, ())),
     )
 
 
@@ -115,7 +116,7 @@ class BesluitenOpslag(OpslagDeel):
             with conn.begin_nested():
                 resultaat = conn.execute(insert(tabel).values(
                     dossier_id=dossier_id, volgnummer=int(volgnummer), moment=nu(), soort=soort,
-                    corrigeert_id=corrigeert_id, **teksten,
+                    corrigeert_id=corrigeert_id, auteur=self.gebruiker.weergavenaam[:200], **teksten,
                 ))
         except IntegrityError as fout:
             raise GelijktijdigGewijzigd(

@@ -11,7 +11,10 @@ What every part may rely on, and ``DossierStore`` provides:
 - ``_lees()`` / ``_schrijf()``: a read transaction, or a write transaction for one user change (all of it is
   saved, or none of it); both raise only ``WerkboekFout`` subclasses for database trouble;
 - ``_raak_aan(conn, dossier_id)``: mark the dossier changed inside a write, and refuse (``OnbekendDossier``)
-  when it was deleted meanwhile; it also serialises the writers of one dossier;
+  when it was deleted meanwhile, or (``GeenToegang``, ``AlleenLezen``) when the acting user may not change it;
+  it also serialises the writers of one dossier. Every write to a dossier calls it: it is the access check
+  (``dossier.toegang``) and tells the history (``dossier.geschiedenis``) which dossier changed;
+- ``gebruiker``: who acts (a ``Gebruiker``); the history names them on every line;
 - ``_nieuw_dossier(conn, …)``: create a dossier inside a write;
 - ``_inhoud`` (the loaded content) and ``_bekende_knooppunten`` (its knooppunt ids).
 """
@@ -30,6 +33,7 @@ from .model import OnbekendDossier
 
 if TYPE_CHECKING:
     from ..content import Inhoud
+    from .model import Gebruiker
 
 
 class OpslagDeel(ABC):
@@ -37,6 +41,7 @@ class OpslagDeel(ABC):
 
     _inhoud: Inhoud
     _bekende_knooppunten: set[str]
+    gebruiker: Gebruiker
 
     @abstractmethod
     def _lees(self) -> AbstractContextManager[Connection]:
@@ -47,7 +52,7 @@ class OpslagDeel(ABC):
         """A write transaction for one user change."""
 
     @abstractmethod
-    def _raak_aan(self, conn: Connection, dossier_id: str) -> None:
+    def _raak_aan(self, conn: Connection, dossier_id: str, *, nodig: str = "bewerker") -> None:
         """Mark the dossier changed (inside a write); ``OnbekendDossier`` if it is gone."""
 
     @abstractmethod

@@ -145,6 +145,7 @@ class Besluit:
     corrigeert_id: int | None = None
     afwijkend: str = ""
     gecorrigeerd_door: tuple[int, ...] = ()
+    auteur: str = ""  # who recorded it (since schema 0007; "" for older entries)
 
     @property
     def is_gecorrigeerd(self) -> bool:

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
-SCHEMA_VERSIE = "0006"
+SCHEMA_VERSIE = "0007"
 
 
 class UTCDateTime(TypeDecorator):
@@ -234,6 +234,7 @@ besluit = Table(
     Column("soort", String(20), nullable=False),  # 'besluit', 'automatisch' or 'correctie'
     Column("corrigeert_id", Integer, ForeignKey("besluit.id", ondelete="CASCADE"), nullable=True),
     Column("afwijkend", Text, nullable=False, default=""),
+    Column("auteur", String(200), nullable=False, default=""),  # since 0007
     UniqueConstraint("dossier_id", "volgnummer", name="uq_besluit_volgnummer_per_dossier"),
     CheckConstraint("soort IN ('besluit', 'automatisch', 'correctie')", name="ck_besluit_soort"),
 )
@@ -415,4 +416,54 @@ workshop_indiening = Table(
     Column("deelnemer_id", String(32), ForeignKey("workshop_deelnemer.id", ondelete="CASCADE"), primary_key=True),
     Column("ingediend", UTCDateTime, nullable=False),
     Index("ix_workshop_indiening_deelnemer", "deelnemer_id"),
+)
+
+
+# since schema 0007: accounts, members with a role, and one change history per dossier.
+gebruiker = Table(
+    "gebruiker",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("naam", String(200), nullable=False),  # the login key, lower-case
+    Column("weergavenaam", String(200), nullable=False),
+    Column("wachtwoord_hash", Text, nullable=True),  # argon2; None for proxy and JupyterHub users
+    Column("bron", String(20), nullable=False),  # 'aanmelden', 'proxy' or 'hub'
+    Column("beheerder", Boolean, nullable=False, default=False),
+    Column("aangemaakt", UTCDateTime, nullable=False),
+    Column("laatst_aangemeld", UTCDateTime, nullable=True),
+    UniqueConstraint("naam", name="uq_gebruiker_naam"),
+)
+
+aanmeldsessie = Table(
+    "aanmeldsessie",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),  # sha256 of the cookie; the cookie itself is never stored
+    Column("gebruiker_id", Integer, ForeignKey("gebruiker.id", ondelete="CASCADE"), nullable=False),
+    Column("aangemaakt", UTCDateTime, nullable=False),
+    Column("verloopt", UTCDateTime, nullable=False),
+)
+
+dossier_lid = Table(
+    "dossier_lid",
+    metadata,
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True),
+    Column("gebruiker_id", Integer, ForeignKey("gebruiker.id", ondelete="CASCADE"), primary_key=True),
+    Column("rol", String(20), nullable=False),
+    Column("sinds", UTCDateTime, nullable=False),
+    CheckConstraint("rol IN ('eigenaar', 'bewerker', 'lezer')", name="ck_dossier_lid_rol"),
+    Index("ix_dossier_lid_gebruiker", "gebruiker_id"),
+)
+
+wijziging = Table(
+    "wijziging",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(12), ForeignKey("dossier.id", ondelete="CASCADE"), nullable=False),
+    Column("moment", UTCDateTime, nullable=False),
+    Column("gebruiker_id", Integer, ForeignKey("gebruiker.id", ondelete="SET NULL"), nullable=True),
+    Column("auteur", String(200), nullable=False),  # the name at the time; stays when the account goes
+    Column("knooppunt_id", String(80), nullable=True),
+    Column("onderdeel", String(200), nullable=False),
+    Column("regel", Text, nullable=False),
+    Index("ix_wijziging_dossier", "dossier_id", "id"),
 )

@@ -8,6 +8,7 @@ PostgreSQL is one URL away (``WIJKKOMPAS_DB_URL``), for several servers on one s
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import secrets
@@ -33,25 +34,34 @@ from .afweging import AfwegingOpslag
 from .belangen import BelangenOpslag
 from .besluiten import BesluitenOpslag
 from .formulieropslag import FormulierOpslag
+from .gebruikers import GebruikersOpslag
+from .geschiedenis import GeschiedenisOpslag, Schrijfverbinding
 from .koppelkansen import KoppelkansenOpslag
 from .model import (
+    GAST,
     STANDAARD_STATUS,
+    AlleenLezen,
     Dossier,
+    Gebruiker,
+    GeenToegang,
     InvoerFout,
     OnbekendDossier,
     OpslagFout,
     PartijInvoer,
+    lokaal_gebruiker,
     nu,
 )
 from .partijen import PartijenOpslag
 from .planning import PlanningOpslag
 from .rollen import RollenOpslag
 from .scan import ScanOpslag
+from .toegang import ToegangOpslag, bewaak
 from .voorbeeld34 import plaats_veilig
 from .weging import WegingOpslag
 from .workshop import WorkshopOpslag
 
 ENV_DB_URL = "WIJKKOMPAS_DB_URL"
+ENV_AANMELDMODUS = "WIJKKOMPAS_AANMELDMODUS"  # lokaal (default) | aanmelden | proxy | hub
 ENV_DATA_DIR = "WIJKKOMPAS_DATA_DIR"
 BUSY_TIMEOUT_S = 30
 _MIGRATIES = Path(__file__).resolve().parent / "migraties"
@@ -139,17 +149,36 @@ def _opslagfout(fout: BaseException, url: str) -> OpslagFout:
     )
 
 
+GAST_GEEN_DOSSIER = ("Als deelnemer aan een workshop maak je geen dossiers; meld je aan met je eigen account om een "
+                     "dossier te maken.")
+# who placed the example dossier, as its history shows (it may change the example; nobody else can)
+VOORBEELDTEAM = Gebruiker(naam="", weergavenaam="voorbeeldteam (verzonnen)", soort="systeem")
+
+
+def standaard_gebruiker() -> Gebruiker:
+    """Who acts on a store nobody signed in to: the person at this computer in *lokaal* mode, else a guest
+    who sees no dossier (a page must name its signed-in user with ``DossierStore.als``)."""
+    if os.environ.get(ENV_AANMELDMODUS, "lokaal") in ("", "lokaal"):
+        return lokaal_gebruiker()
+    return GAST
+
+
+@bewaak
 class DossierStore(
     WorkshopOpslag, AfwegingOpslag, BelangenOpslag, PlanningOpslag, RollenOpslag, ScanOpslag, PartijenOpslag,
-    WegingOpslag, KoppelkansenOpslag, BesluitenOpslag, FormulierOpslag,
+    WegingOpslag, KoppelkansenOpslag, BesluitenOpslag, FormulierOpslag, ToegangOpslag, GeschiedenisOpslag,
+    GebruikersOpslag,
 ):
     """All reads and writes of wijkdossiers. Methods raise only ``WerkboekFout`` subclasses.
 
     The store itself holds the transactions, the schema, the dossiers and their knooppunt status; every exercise
     has its own part (``dossier.opslagdeel`` says what a part may rely on). A part that builds on another one
-    derives from it, so it comes first here."""
+    derives from it, so it comes first here. A store acts for one user (``gebruiker``; ``als`` gives a view for
+    another): ``dossier.toegang`` checks their role on every call, ``dossier.geschiedenis`` records their changes."""
 
-    def __init__(self, url: str | None = None, *, inhoud_: Inhoud | None = None, voorbeeld: bool = True):
+    def __init__(self, url: str | None = None, *, inhoud_: Inhoud | None = None, voorbeeld: bool = True,
+                 gebruiker: Gebruiker | None = None):
+        self.gebruiker = gebruiker or standaard_gebruiker()
         self.url = url or standaard_url()
         self._slotpad = _slotbestand(self.url)
         self._slot_lokaal = threading.local()
@@ -164,6 +193,12 @@ class DossierStore(
         except (SQLAlchemyError, OSError) as fout:
             raise _opslagfout(fout, self.url) from fout
 
+    def als(self, gebruiker: Gebruiker) -> DossierStore:
+        """The same store (engine, content) acting for ``gebruiker``: cheap, one per page visitor."""
+        view = copy.copy(self)
+        view.gebruiker = gebruiker
+        return view
+
     # -- transactions ---------------------------------------------------------------------
     @contextmanager
     def _lees(self) -> Iterator[Connection]:
@@ -174,11 +209,14 @@ class DossierStore(
             raise _opslagfout(fout, self.url) from fout
 
     @contextmanager
-    def _schrijf(self) -> Iterator[Connection]:
-        """One transaction for one user change: all of it is saved, or none of it."""
+    def _schrijf(self, *, samenvatting: str | None = None) -> Iterator[Schrijfverbinding]:
+        """One transaction for one user change: all of it is saved, or none of it, with its history lines
+        (one line ``samenvatting`` instead of one per row, for a bulk change such as an import)."""
         try:
-            with self._schrijfslot(), self.engine.connect().execution_options(schrijven=True) as conn, conn.begin():
+            with self._schrijfslot(), self.engine.connect().execution_options(schrijven=True) as ruw, ruw.begin():
+                conn = Schrijfverbinding(ruw, self, samenvatting)
                 yield conn
+                conn.schrijf_geschiedenis()
         except IntegrityError:
             raise
         except (OperationalError, DBAPIError) as fout:
@@ -230,10 +268,11 @@ class DossierStore(
             if conn.execute(select(schema.meta.c.waarde).where(schema.meta.c.sleutel == "voorbeeld")).first():
                 return
         gegevens = yaml.safe_load((data_dir() / "voorbeelddossier.yaml").read_text(encoding="utf-8"))
+        plaatser = self.als(VOORBEELDTEAM)
         try:
-            with self._schrijf() as conn:
+            with plaatser._schrijf(samenvatting="Voorbeelddossier geplaatst met fase 1 en 2 ingevuld") as conn:
                 conn.execute(insert(schema.meta).values(sleutel="voorbeeld", waarde="geplaatst"))
-                dossier_id = self._nieuw_dossier(
+                dossier_id = plaatser._nieuw_dossier(
                     conn,
                     gegevens["naam"],
                     gegevens.get("wijk", ""),
@@ -280,7 +319,7 @@ class DossierStore(
                     self._zet_status(conn, dossier_id, knooppunt_id, status)
         except IntegrityError:
             return  # another kernel placed it first
-        plaats_veilig(self, dossier_id, gegevens.get("fase34") or {})
+        plaats_veilig(plaatser, dossier_id, gegevens.get("fase34") or {})
 
     def _plaats_voorbeeld_taken_en_scan(self, conn, dossier_id: str, gegevens: dict) -> None:
         """Tasks with roles and capacities, and one finished scan round, for the example dossier."""
@@ -323,9 +362,13 @@ class DossierStore(
 
     # -- dossiers -------------------------------------------------------------------------
     def dossiers(self) -> list[Dossier]:
-        """All dossiers, most recently changed first (the one you worked on last comes first)."""
+        """The dossiers the actor may see, most recently changed first (the one you worked on last comes first)."""
+        opdracht = select(schema.dossier).order_by(schema.dossier.c.gewijzigd.desc())
+        zichtbaar = self._zichtbare_dossiers()
+        if zichtbaar is not None:
+            opdracht = opdracht.where(zichtbaar)
         with self._lees() as conn:
-            rijen = conn.execute(select(schema.dossier).order_by(schema.dossier.c.gewijzigd.desc())).all()
+            rijen = conn.execute(opdracht).all()
         return [_dossier(r) for r in rijen]
 
     def dossier(self, dossier_id: str) -> Dossier:
@@ -369,10 +412,12 @@ class DossierStore(
         dossier references it (directly or through a party, task or scan round) with ON DELETE
         CASCADE; SQLite enforces that because every connection sets ``PRAGMA foreign_keys = ON``."""
         with self._schrijf() as conn:
-            self._raak_aan(conn, dossier_id)
+            self._raak_aan(conn, dossier_id, nodig="eigenaar")
             conn.execute(delete(schema.dossier).where(schema.dossier.c.id == dossier_id))
 
     def _nieuw_dossier(self, conn, naam, wijk, gemeente, toelichting, *, is_voorbeeld=False) -> str:
+        if self.gebruiker.soort == "gast":  # every way to a new dossier (new, import, invitation) passes here
+            raise AlleenLezen(GAST_GEEN_DOSSIER)
         dossier_id = secrets.token_hex(6)
         moment = nu()
         conn.execute(
@@ -387,15 +432,25 @@ class DossierStore(
                 gewijzigd=moment,
             )
         )
+        if not is_voorbeeld:
+            self._maak_eigenaar(conn, dossier_id)
         return dossier_id
 
-    def _raak_aan(self, conn: Connection, dossier_id: str) -> None:
-        """Mark the dossier as changed; fails (OnbekendDossier) if it was deleted meanwhile."""
+    def _raak_aan(self, conn: Connection, dossier_id: str, *, nodig: str = "bewerker") -> None:
+        """Mark the dossier as changed; fails (OnbekendDossier) if it was deleted meanwhile, and refuses
+        (``GeenToegang``, ``AlleenLezen``) unless the actor has role ``nodig`` — inside the write itself, so a
+        member removed a moment ago cannot save any more."""
+        if not self.gebruiker.ziet_alles:
+            self._vereis(conn, dossier_id, nodig)
         resultaat = conn.execute(
             update(schema.dossier).where(schema.dossier.c.id == dossier_id).values(gewijzigd=nu())
         )
         if resultaat.rowcount == 0:
+            if not self.gebruiker.ziet_alles:
+                raise GeenToegang()
             raise OnbekendDossier(f"Dossier {dossier_id} bestaat niet (meer); er is niets opgeslagen.")
+        if isinstance(conn, Schrijfverbinding):
+            conn.dossier_id = dossier_id
 
     # -- knooppunt status -----------------------------------------------------------------
     def statussen(self, dossier_id: str) -> dict[str, str]:
@@ -452,6 +507,10 @@ def migreer_naar(engine: Engine, revisie: str) -> None:
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIES))
     with engine.connect().execution_options(schrijven=True) as conn, conn.begin():
+        if engine.dialect.name == "postgresql":
+            # several servers (JupyterHub users) starting at once on a fresh database: one migrates, the others
+            # wait here and then find the schema up to date (SQLite's BEGIN IMMEDIATE already serialises)
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(81605370)")
         config.attributes["connection"] = conn
         command.upgrade(config, revisie)
 
@@ -461,7 +520,8 @@ _stores_lock = threading.Lock()
 
 
 def open_store(url: str | None = None) -> DossierStore:
-    """The store for ``url`` (default: ``standaard_url()``), shared within one kernel."""
+    """The store for ``url`` (default: ``standaard_url()``), shared within one kernel. It acts for
+    ``standaard_gebruiker()``; a page binds its visitor with ``als``."""
     url = url or standaard_url()
     with _stores_lock:
         if url not in _stores:

@@ -160,6 +160,9 @@ class WorkshopSessies(WorkshopDeel, PartijenOpslag, WegingOpslag, KoppelkansenOp
                     melding = _CODE_OF_PIN
         if melding is not None:
             raise InvoerFout(melding)
+        if not self.gebruiker.ziet_alles:  # the PIN alone is not enough on a shared server: be a bewerker
+            with self._lees() as conn:
+                self._vereis(conn, huidig.dossier_id, "bewerker")
         return _sessie(huidig)
 
     def sluit_sessie(self, sessie_id: str) -> Sessie:
