@@ -4,6 +4,7 @@ move a dossier out of and into the store (Word, Excel, JSON)."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import re
 import signal
@@ -16,9 +17,19 @@ from pathlib import Path
 
 from . import export  # light: each export format loads its libraries on first use (see export/__init__.py)
 from .dossier import validatie
-from .dossier.model import Dossier, InvoerFout, OnbekendDossier, WerkboekFout
+from .dossier.model import ROL_LABELS, SYSTEEM, Dossier, InvoerFout, OnbekendDossier, WerkboekFout
 from .dossier.store import ENV_DATA_DIR, ENV_DB_URL, DossierStore, standaard_url
-from .server import StartOpties, voila_argv, voila_omgeving, welkom_url
+from .server import (
+    PROXY_HEADER,
+    StartOpties,
+    adres_fout,
+    header_fout,
+    schone_base_url,
+    voila_argv,
+    voila_omgeving,
+    welkom_url,
+)
+from .toegang.identiteit import ENV_MODUS, MODI
 
 
 class _NederlandseOpmaak(argparse.HelpFormatter):
@@ -68,6 +79,15 @@ def _parser() -> argparse.ArgumentParser:
     start.add_argument("--workshop-pool", type=int, default=0, metavar="AANTAL",
                        help="Voorverwarmde kernels voor de deelnemerspagina van een workshop, bijv. 8 voor een "
                             "zaal van 30 (standaard 0: gelijk aan --pool-size).")
+    start.add_argument("--modus", choices=MODI, default=None,
+                       help="Hoe bezoekers bekend zijn: lokaal (standaard: één persoon op deze computer, zonder "
+                            "aanmelden), aanmelden (eigen aanmeldpagina met accounts), proxy (een aanmeldproxy van je "
+                            f"organisatie ervoor) of hub (JupyterHub). Of zet {ENV_MODUS}.")
+    start.add_argument("--proxy-header", default=PROXY_HEADER, metavar="NAAM",
+                       help=f"In de proxy-modus: de kop waarin de proxy de gebruiker doorgeeft (standaard "
+                            f"{PROXY_HEADER}).")
+    start.add_argument("--base-url", default="/", metavar="PAD",
+                       help="Pad waaronder het werkboek draait achter een proxy, bijv. /werkboek/ (standaard /).")
     sub.add_parser("info", help="Laat zien waar de dossiers worden bewaard.")
     uit = sub.add_parser("export", help="Sla een dossier op als Word-rapport, Excel-werkboek of reservekopie (JSON).")
     uit.add_argument("--format", choices=sorted(EXPORTSOORTEN), default="json",
@@ -81,6 +101,36 @@ def _parser() -> argparse.ArgumentParser:
     in_.add_argument("bestand", metavar="BESTAND", help="Het .json-bestand dat 'wijkkompas export' of het "
                                                         "werkboek maakte.")
     _opslag_opties(in_)
+
+    gebruiker = sub.add_parser("gebruiker", help="Accounts voor de aanmeldpagina: toevoegen, wachtwoord, verwijderen.")
+    gsub = gebruiker.add_subparsers(dest="actie", required=True, metavar="ACTIE", title="acties")
+    toevoegen = gsub.add_parser("toevoegen", help="Maak een account (het wachtwoord wordt gevraagd).")
+    toevoegen.add_argument("naam", metavar="NAAM", help="De gebruikersnaam, bijv. anna of anna@gemeente.nl.")
+    toevoegen.add_argument("--beheerder", action="store_true", help="Dit account mag accounts beheren.")
+    toevoegen.add_argument("--weergavenaam", default="", metavar="TEKST",
+                           help="De naam in de geschiedenis, bijv. 'Anna de Vries' (standaard de gebruikersnaam).")
+    wachtwoord = gsub.add_parser("wachtwoord", help="Geef een account een nieuw wachtwoord (meldt het overal af).")
+    wachtwoord.add_argument("naam", metavar="NAAM", help="De gebruikersnaam.")
+    for p in (toevoegen, wachtwoord):
+        p.add_argument("--wachtwoord-stdin", action="store_true",
+                       help="Lees het wachtwoord van de standaardinvoer (voor scripts) in plaats van het te vragen.")
+    verwijderen = gsub.add_parser("verwijderen", help="Verwijder een account.")
+    verwijderen.add_argument("naam", metavar="NAAM", help="De gebruikersnaam.")
+    gsub.add_parser("lijst", help="Laat alle accounts zien.")
+    for p in gsub.choices.values():
+        _opslag_opties(p)
+
+    lid = sub.add_parser("lid", help="Leden van een dossier: iemand toevoegen of zijn rol wijzigen.")
+    lsub = lid.add_subparsers(dest="actie", required=True, metavar="ACTIE", title="acties")
+    lid_toe = lsub.add_parser("toevoegen", help="Maak een account lid van een dossier, of wijzig zijn rol.")
+    lid_toe.add_argument("dossier", metavar="DOSSIER", help="Het nummer of de naam van het dossier.")
+    lid_toe.add_argument("gebruiker", metavar="GEBRUIKER", help="De gebruikersnaam van het account.")
+    lid_toe.add_argument("--rol", choices=tuple(ROL_LABELS), required=True,
+                         help="eigenaar (beheert de leden), bewerker (verandert alles) of lezer (bekijkt).")
+    lid_lijst = lsub.add_parser("lijst", help="Laat de leden van een dossier zien.")
+    lid_lijst.add_argument("dossier", metavar="DOSSIER", help="Het nummer of de naam van het dossier.")
+    for p in (lid_toe, lid_lijst):
+        _opslag_opties(p)
     return parser
 
 
@@ -130,20 +180,44 @@ def _wacht_en_open(url: str, proces: subprocess.Popen, open_browser: bool, deadl
             webbrowser.open(url)
 
 
+def _server_omgeving(modus: str) -> dict[str, str]:
+    """Voilà's environment. Under JupyterHub the hub's API token stays with the front proxy: the werkboek and its
+    kernels need only ``JUPYTERHUB_USER``, and a token they do not hold cannot leak."""
+    omgeving = voila_omgeving()
+    if modus == "hub":
+        for naam in ("JUPYTERHUB_API_TOKEN", "JPY_API_TOKEN"):
+            omgeving.pop(naam, None)
+    return omgeving
+
+
 def start(args) -> int:
     _pas_omgeving_aan(args)
+    modus = args.modus or os.environ.get(ENV_MODUS) or "lokaal"
+    fout = adres_fout(modus, args.ip) or (header_fout(args.proxy_header) if modus == "proxy" else None)
+    if fout:
+        print(fout, file=sys.stderr)
+        return 2
     url = standaard_url()
     try:
-        DossierStore(url)  # creates/migrates the store and places the example dossier before any page opens
+        # creates/migrates the store and places the example dossier before any page opens
+        store = DossierStore(url, gebruiker=SYSTEEM)
+        accounts = store.gebruikers() if modus == "aanmelden" else None
     except WerkboekFout as fout:
         print(f"Kan de dossiers niet openen: {fout}", file=sys.stderr)
         return 2
+    if accounts == []:
+        print("Let op: er is nog geen account, dus niemand kan zich aanmelden (workshopdeelnemers wel). Maak het "
+              "eerste met: wijkkompas gebruiker toevoegen NAAM --beheerder", flush=True)
+    basis = args.base_url
+    if modus == "hub" and schone_base_url(basis) == "/":
+        basis = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")  # the hub's /user/<naam>/
     opties = StartOpties(port=args.port, ip=args.ip, open_browser=not args.no_browser, pool_size=args.pool_size,
-                         workshop_pool=args.workshop_pool)
+                         workshop_pool=args.workshop_pool, modus=modus, proxy_header=args.proxy_header,
+                         base_url=schone_base_url(basis))
     print(f"Dossiers: {_toon_url(url)}", flush=True)
     print("Het werkboek wordt gestart; stoppen met Ctrl+C.", flush=True)
     proces = subprocess.Popen(
-        [sys.executable, "-m", "wijkkompas_widgets.server", *voila_argv(opties)], env=voila_omgeving()
+        [sys.executable, "-m", "wijkkompas_widgets.server", *voila_argv(opties)], env=_server_omgeving(modus)
     )
 
     def stop_bij_signaal(_nummer, _frame):
@@ -226,7 +300,7 @@ def exporteer(args) -> int:
             print(f"{wat} ({args.format}) kan deze versie van het werkboek nog niet maken; kies --format json.",
                   file=sys.stderr)
             return 2
-        store = DossierStore(standaard_url())
+        store = _beheerstore()  # the command line acts as SYSTEEM: it sees every dossier
         dossier = _kies_dossier(store, args.dossier)
         data = maak(store, dossier.id)
         pad = _doelpad(args.output, export.bestandsnaam(dossier, args.format))
@@ -251,7 +325,7 @@ def importeer(args) -> int:
             raise InvoerFout(f"Het bestand '{pad.name}' is groter dan {megabyte} MB en is niet ingelezen. Er is "
                              "niets veranderd.")
         data = pad.read_bytes()
-        store = DossierStore(standaard_url())
+        store = _beheerstore()
         dossier = export.importeer_json(store, data, pad.name)
     except WerkboekFout as fout:
         print(f"Importeren is niet gelukt: {fout}", file=sys.stderr)
@@ -263,9 +337,77 @@ def importeer(args) -> int:
     return 0
 
 
+def _lees_wachtwoord(args) -> str:
+    """The new password: from standard input (one line) for scripts, else asked twice without echo."""
+    if args.wachtwoord_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    eerste = getpass.getpass("Wachtwoord (minstens 10 tekens): ")
+    if getpass.getpass("Nog een keer, ter controle: ") != eerste:
+        raise InvoerFout("De twee wachtwoorden zijn niet gelijk; er is niets veranderd.")
+    return eerste
+
+
+def _beheerstore() -> DossierStore:
+    return DossierStore(standaard_url(), gebruiker=SYSTEEM)
+
+
+def gebruiker(args) -> int:
+    _pas_omgeving_aan(args)
+    try:
+        if args.actie == "toevoegen":
+            wachtwoord = _lees_wachtwoord(args)
+            nieuw = _beheerstore().maak_gebruiker(args.naam, wachtwoord, weergavenaam=args.weergavenaam,
+                                                  beheerder=args.beheerder)
+            rol = " (beheerder)" if nieuw.beheerder else ""
+            print(f"Account '{nieuw.naam}'{rol} is gemaakt; {nieuw.naam} kan zich nu aanmelden.")
+        elif args.actie == "wachtwoord":
+            store = _beheerstore()
+            naam = store.gebruiker_op_naam(args.naam).naam  # an unknown name is refused before the password is asked
+            store.zet_wachtwoord(naam, _lees_wachtwoord(args))
+            print(f"Het wachtwoord van '{naam}' is gewijzigd; overal waar {naam} was aangemeld is dat beëindigd.")
+        elif args.actie == "verwijderen":
+            store = _beheerstore()
+            naam = store.gebruiker_op_naam(args.naam).naam
+            store.verwijder_gebruiker(naam)
+            print(f"Account '{naam}' is verwijderd. In de geschiedenis blijft de naam staan.")
+        else:
+            accounts = _beheerstore().gebruikers()
+            for account in accounts:
+                extra = ", beheerder" if account.beheerder else ""
+                print(f"{account.naam}  ({account.weergavenaam}{extra})")
+            if not accounts:
+                print("Er zijn nog geen accounts. Maak het eerste met: wijkkompas gebruiker toevoegen NAAM --beheerder")
+    except WerkboekFout as fout:
+        print(f"Dat is niet gelukt: {fout}", file=sys.stderr)
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        print("\nAfgebroken; er is niets veranderd.", file=sys.stderr)
+        return 2
+    return 0
+
+
+def leden(args) -> int:
+    _pas_omgeving_aan(args)
+    try:
+        store = _beheerstore()
+        dossier = _kies_dossier(store, args.dossier)
+        if args.actie == "toevoegen":
+            nieuw = store.zet_lid(dossier.id, args.gebruiker, args.rol)
+            print(f"{nieuw.weergavenaam} is nu {nieuw.rol_label.lower()} van '{dossier.naam}'.")
+        else:
+            for lid in store.leden(dossier.id):
+                print(f"{lid.gebruiker}  {lid.rol_label}  ({lid.weergavenaam})")
+    except WerkboekFout as fout:
+        print(f"Dat is niet gelukt: {fout}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"start": start, "info": info, "export": exporteer, "import": importeer}[args.opdracht](args)
+    opdrachten = {"start": start, "info": info, "export": exporteer, "import": importeer, "gebruiker": gebruiker,
+                  "lid": leden}
+    return opdrachten[args.opdracht](args)
 
 
 if __name__ == "__main__":

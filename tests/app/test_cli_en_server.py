@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -119,7 +120,12 @@ def test_export_json_en_import_op_de_opdrachtregel(tmp_path, capsys, monkeypatch
     (tmp_path / "uit").mkdir()
     assert cli.main(["export", kopie.id, "-o", str(tmp_path / "uit"), "--data-dir", str(map_)]) == 0
     [tweede] = (tmp_path / "uit").glob("wijkdossier-*.json")
-    assert tweede.read_bytes().replace(" (geïmporteerd)".encode(), b"") == bestand.read_bytes()
+    terug = json.loads(tweede.read_bytes().replace(" (geïmporteerd)".encode(), b""))
+    origineel = json.loads(bestand.read_bytes())
+    # the copy is the original plus one history line: who put it back, from which file (issue 13)
+    extra = terug["tabellen"]["wijziging"].pop()
+    assert "Teruggezet uit reservekopie" in extra["regel"] and bestand.name in extra["regel"]
+    assert terug == origineel
     assert cli.main(["export", kopie.id, "-o", str(tmp_path / "uit" / "eigen.json"), "--data-dir", str(map_)]) == 0
     assert (tmp_path / "uit" / "eigen.json").read_bytes() == tweede.read_bytes()
 
@@ -158,7 +164,10 @@ def test_export_naar_word_en_excel_op_de_opdrachtregel(tmp_path, capsys, monkeyp
 
 @pytest.mark.parametrize(("argumenten", "melding"), [
     ([], "dit ontbreekt nog: OPDRACHT"),
-    (["opruimen"], "'opruimen' bestaat niet; kies uit 'start', 'info', 'export', 'import'"),
+    (["opruimen"], "'opruimen' bestaat niet; kies uit 'start', 'info', 'export', 'import', 'gebruiker', 'lid'"),
+    (["start", "--modus", "open"], "--modus: 'open' bestaat niet; kies uit 'lokaal', 'aanmelden', 'proxy', 'hub'"),
+    (["gebruiker"], "dit ontbreekt nog: ACTIE"),
+    (["lid", "toevoegen", "1", "anna"], "dit ontbreekt nog: --rol"),
     (["start", "--port", "achtentachtig"], "--port: 'achtentachtig' is geen geheel getal"),
     (["export", "--format", "pdf", "1"], "--format: 'pdf' bestaat niet; kies uit 'docx', 'json', 'xlsx'"),
     (["export"], "dit ontbreekt nog: DOSSIER"),
@@ -179,3 +188,30 @@ def test_hulp_is_nederlands(capsys):
     hulp = capsys.readouterr().out
     assert "gebruik: wijkkompas start" in hulp and "opties:" in hulp and "Toon deze hulp en stop." in hulp
     assert "--port POORT" in hulp and "show this help" not in hulp
+
+
+# -- who is visiting (issue 13) -------------------------------------------------------------------------------------
+def test_start_zonder_opties_blijft_lokaal_zonder_aanmelden():
+    """README lines 1-3: ``wijkkompas start`` needs no set-up; the server passes the mode on to its kernels."""
+    argv = voila_argv(StartOpties())
+    assert "--WijkkompasVoila.aanmeldmodus=lokaal" in argv and "--Voila.ip=127.0.0.1" in argv
+    assert not any("proxy_header" in a or "base_url" in a for a in argv)
+
+
+def test_server_geeft_kernels_de_modus_een_vers_geheim_en_de_identiteitskop(tmp_path, monkeypatch):
+    from wijkkompas_widgets.server import maak_voila_app_klasse
+    from wijkkompas_widgets.toegang.identiteit import ENV_GEHEIM, ENV_MODUS, HEADER
+
+    monkeypatch.setenv(ENV_GEHEIM, "oud-geheim")
+    monkeypatch.setenv(ENV_MODUS, "lokaal")
+    app = maak_voila_app_klasse()()
+    app.initialize(voila_argv(StartOpties(modus="aanmelden", ip="0.0.0.0", notebooks=tmp_path)))
+    assert os.environ[ENV_MODUS] == "aanmelden"
+    assert os.environ[ENV_GEHEIM] != "oud-geheim" and len(os.environ[ENV_GEHEIM]) >= 40
+    assert HEADER in app.voila_configuration.http_header_envs
+
+
+def test_proxy_kop_en_base_url_gaan_naar_de_server():
+    argv = voila_argv(StartOpties(modus="proxy", proxy_header="X-Forwarded-Email", base_url="werkboek"))
+    assert "--WijkkompasVoila.proxy_header=X-Forwarded-Email" in argv and "--Voila.base_url=/werkboek/" in argv
+    assert welkom_url(StartOpties(base_url="/werkboek/")) == "http://localhost:8866/werkboek/voila/render/00_welkom.ipynb"
