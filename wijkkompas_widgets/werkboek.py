@@ -25,10 +25,12 @@ from .widgets.context import WerkboekContext, lees_queryparameters, maak_context
 from .widgets.doel import DoelOefening
 from .widgets.energiesysteem import KeuzeOefening
 from .widgets.fysieke_kenmerken import FysiekeKenmerkenOefening
+from .widgets.geschiedenis import GeschiedenisOverzicht
 from .widgets.inspraak import InspraakOefening
 from .widgets.kaart import KnooppuntKaart
 from .widgets.kop import DossierKop
 from .widgets.koppelkansen import KoppelkansenOefening
+from .widgets.leden import LedenBeheer
 from .widgets.machtbelang import MachtBelangOefening
 from .widgets.natuurlijke_momenten import NatuurlijkeMomentenOefening
 from .widgets.opgaven import TransitieopgavenOefening
@@ -97,7 +99,16 @@ class Werkboek:
         self._eerste_oefening_getoond = False
 
     def kop(self) -> DossierKop:
-        return DossierKop(self.context, self.pagina)
+        """The dossier header; it makes an own copy of a dossier (the example) through the export package."""
+        return DossierKop(self.context, self.pagina, export)
+
+    def leden(self) -> LedenBeheer:
+        """Who works on this dossier, with their role; eigenaars add and remove members here."""
+        return LedenBeheer(self.context)
+
+    def geschiedenis(self) -> GeschiedenisOverzicht:
+        """Who changed what in this dossier, newest first, filterable by person."""
+        return GeschiedenisOverzicht(self.context)
 
     def voortgang(self) -> VoortgangOverzicht:
         return VoortgangOverzicht(self.context)

@@ -155,6 +155,15 @@ def _beeld(store: DossierStore, dossier_id: str) -> dict:
 
 
 # -- the round trip -------------------------------------------------------------------------------------------------
+def _zonder_terugzetregel(data: bytes, bestand: str) -> bytes:
+    """An export of an imported dossier without the one history line the import added (its newest line)."""
+    document = json.loads(data)
+    *eerder, nieuwste = document["tabellen"]["wijziging"]
+    assert nieuwste["regel"].startswith(f"Teruggezet uit reservekopie {bestand} door "), nieuwste
+    document["tabellen"]["wijziging"] = eerder
+    return json_dossier._als_bytes(document)
+
+
 def test_export_import_export_in_dezelfde_store_geeft_hetzelfde_bestand(store, volledig):
     origineel = store.dossier(volledig)
     data = exporteer_json(store, volledig)
@@ -169,11 +178,12 @@ def test_export_import_export_in_dezelfde_store_geeft_hetzelfde_bestand(store, v
     assert kopie.naam == f"{origineel.naam} (geïmporteerd)"
     assert {p.id for p in store.partijen(kopie.id)}.isdisjoint(p.id for p in store.partijen(volledig))
 
-    opnieuw = exporteer_json(store, kopie.id)
+    opnieuw = _zonder_terugzetregel(exporteer_json(store, kopie.id), "reservekopie.json")
     oud_naam = f'"naam": {json.dumps(origineel.naam, ensure_ascii=False)},'.encode()
     nieuw_naam = f'"naam": {json.dumps(kopie.naam, ensure_ascii=False)},'.encode()
     assert data.count(oud_naam) == 1
-    assert opnieuw == data.replace(oud_naam, nieuw_naam)  # byte for byte, apart from the name of the copy
+    # byte for byte, apart from the name of the copy and the line saying it was restored
+    assert opnieuw == data.replace(oud_naam, nieuw_naam)
 
 
 def test_kopie_leest_door_de_store_precies_als_het_origineel(store, volledig):
@@ -243,7 +253,7 @@ def test_import_in_een_lege_store_en_twee_keer_importeren(store, volledig, backe
         tweede = DossierStore(url, voorbeeld=False)
     eerste_kopie = importeer_json(tweede, data, "a.json")
     assert eerste_kopie.naam == store.dossier(volledig).naam  # no clash in this store: the name stays
-    assert exporteer_json(tweede, eerste_kopie.id) == data
+    assert _zonder_terugzetregel(exporteer_json(tweede, eerste_kopie.id), "a.json") == data
     tweede_kopie = importeer_json(tweede, data, "a.json")
     assert tweede_kopie.id != eerste_kopie.id and tweede_kopie.naam.endswith("(geïmporteerd)")
     derde = importeer_json(tweede, data, "a.json")
@@ -258,7 +268,9 @@ def test_lege_nieuwe_dossier_gaat_heen_en_terug(lege_store):
     data = exporteer_json(lege_store, leeg.id)
     kopie = importeer_json(lege_store, data)
     assert kopie.naam == "Leeg (geïmporteerd)" and kopie.wijk == "Oost"
-    assert all(rijen == [] for rijen in json.loads(data)["tabellen"].values())
+    tabellen = json.loads(data)["tabellen"]
+    assert [r["regel"] for r in tabellen.pop("wijziging")] == ["Dossier ‘Leeg’ aangemaakt"]  # only its history
+    assert all(rijen == [] for rijen in tabellen.values())
 
 
 def test_onbekend_dossier_exporteren_geeft_nederlandse_melding(lege_store):
@@ -287,7 +299,7 @@ def test_elke_vreemde_sleutel_wijst_naar_een_nummer_en_elke_regel_naar_een_besta
     for regel in json_dossier.VERWIJZINGEN:
         assert regel.kolom in schema.metadata.tables[regel.tabel].c
         assert not schema.metadata.tables[regel.tabel].c[regel.kolom].foreign_keys  # those map by themselves
-    for tabel, kolom in json_dossier.NIEUW_BIJ_IMPORT:
+    for tabel, kolom in (*json_dossier.NIEUW_BIJ_IMPORT, *json_dossier.WEGGELATEN):
         assert kolom in schema.metadata.tables[tabel].c
 
 
@@ -403,22 +415,39 @@ def _document_van_oude_store(tmp_path, versie: str) -> tuple[bytes, bytes]:
     return oud, huidig
 
 
-@pytest.mark.parametrize("versie", ["0005", "0004"])
+def _zonder_0007(document: dict) -> dict:
+    """A document without what schema 0007 added: the history, and who recorded a besluit."""
+    document = copy.deepcopy(document)
+    document["tabellen"].pop("wijziging", None)
+    for besluit in document["tabellen"].get("besluit", []):
+        besluit.pop("auteur", None)
+    return document
+
+
+@pytest.mark.parametrize("versie", ["0006", "0005", "0004"])
 def test_document_van_een_oudere_schemaversie_wordt_bijgewerkt(lege_store, tmp_path, versie):
     oud, huidig = _document_van_oude_store(tmp_path, versie)
     document, vandaag = json.loads(oud), json.loads(huidig)
-    assert document["schema"] == versie and "workshop_sessie" not in document["tabellen"]
-    assert ("besluit" in document["tabellen"]) == (versie == "0005")
+    assert document["schema"] == versie and "wijziging" not in document["tabellen"]
+    assert ("workshop_sessie" in document["tabellen"]) == (versie >= "0006")
+    assert ("besluit" in document["tabellen"]) == (versie >= "0005")
     kopie = importeer_json(lege_store, oud, f"schema-{versie}.json")
     assert lege_store.partijen(kopie.id)[0].naam == "Programmateam Warmte Groenoord (fictief)"
     nu = json.loads(exporteer_json(lege_store, kopie.id))
     assert nu["schema"] == schema.SCHEMA_VERSIE and nu["dossier"] == vandaag["dossier"]
+    # the history starts with the upgrade (0007) and the restore; an old besluit has no author
+    overgezet, teruggezet = [r["regel"] for r in nu["tabellen"]["wijziging"]]
+    assert overgezet.startswith("Bestaand dossier, overgezet")
+    assert teruggezet == f"Teruggezet uit reservekopie schema-{versie}.json door {lege_store.gebruiker.weergavenaam}"
+    assert all(b["auteur"] == "" for b in nu["tabellen"].get("besluit", []))
+    nu, vandaag = _zonder_0007(nu), _zonder_0007(vandaag)
     for tabel, rijen in nu["tabellen"].items():  # what the old version had is all there, the rest is empty
         verwacht = [r for r in vandaag["tabellen"][tabel] if _kon_bestaan(r, document["tabellen"])]
         assert rijen == (verwacht if tabel in document["tabellen"] else []), tabel
-    if versie == "0005":
+    if versie in ("0005", "0006"):
         assert len(lege_store.besluiten(kopie.id)) == 4 and lege_store.vastzetting(kopie.id) is not None
-        assert exporteer_json(lege_store, kopie.id) == huidig  # the example has no workshop: nothing is missing
+        # the example has no workshop: nothing is missing
+        assert _zonder_0007(json.loads(exporteer_json(lege_store, kopie.id))) == _zonder_0007(json.loads(huidig))
 
 
 def test_oud_document_met_fout_wordt_geweigerd_en_er_verandert_niets(lege_store, tmp_path):

@@ -43,7 +43,7 @@ def keuze_melding(oefening) -> str:
 def test_regierol_antwoorden_en_advies_worden_bewaard(lege_store, dossier, inhoud):
     oefening = oefening_van(lege_store, dossier.id, inhoud)
     assert all(vraag(oefening, v.id).value is None for v in inhoud.fase1.regierol.vragen)  # no preselection
-    assert vraag(oefening, "tvw").description.startswith("1. Hoeveel ligt er in de Transitievisie Warmte")
+    assert vraag(oefening, "tvw").description.startswith("1. Hoeveel ligt er in het warmteprogramma")
     assert "Beantwoord de vragen hierboven; het advies verschijnt na je eerste antwoord." in advies(oefening)
     antwoord(oefening, "tvw", 0)
     assert "⚖ Twee typen scoren gelijk" in advies(oefening)

@@ -25,6 +25,7 @@ _WAAR = {
     "exporteer_xlsx": ".xlsx",
     "exporteer_json": ".json_dossier",
     "importeer_json": ".json_dossier",
+    "kopieer_dossier": ".json_dossier",  # 'Maak een eigen kopie' in the dossier header
     "bestandsnaam": ".json_dossier",
     "MAX_IMPORT": ".json_dossier",
 }

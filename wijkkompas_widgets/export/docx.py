@@ -1,10 +1,11 @@
 """The dossier as a Word report: 'Bouwstenen voor het wijkuitvoeringsplan'.
 
 A title page, then per phase every knooppunt with its status and the outcome of its exercise(s) in plain
-Dutch: tables with a header row, and the charts as images (15 cm wide, with alt text). Then the besluitenlog
-and the sources. Everything shown is computed by the same analysis functions and drawn by the same chart
-builders as in the app (see ``leesmodel/dossier.py``); each chart is drawn once. User text goes in as text (python-docx
-escapes it), so a party called ``<script>`` stays a name. A knooppunt without data says 'Nog niet ingevuld.'
+Dutch: tables with a header row, and the charts as images (15 cm wide, with alt text). Then the besluitenlog,
+the newest part of the change history and the sources. Everything shown is computed by the same analysis
+functions and drawn by the same chart builders as in the app (see ``leesmodel/dossier.py``); each chart is drawn
+once. User text goes in as text (python-docx escapes it), so a party called ``<script>`` stays a name. A
+knooppunt without data says 'Nog niet ingevuld.'
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from ..dossier.model import STATUS_LABELS
 from ..dossier.records import ROL_LABELS, ZEKERHEID_LABELS
 from ..leesmodel import belangen as belangen_lees
 from ..leesmodel import doel as doel_lees
+from ..leesmodel import geschiedenis as geschiedenis_lees
 from ..leesmodel import partijen as partijen_lees
 from ..leesmodel import rollen as rollen_lees
 from ..leesmodel import scan as scan_lees
@@ -687,7 +689,8 @@ def _titelpagina(r: Rapport, v: DossierVerzameling) -> None:
     r.alinea(dossier.gemeente or "nog niet ingevuld", vet="Gemeente: ")
     r.alinea(datum_nl(date.today()), vet="Datum: ")
     r.alinea("Dit document bundelt wat het team in het Wijkkompas werkboek heeft vastgelegd: per fase de "
-             "knooppunten met hun status en de uitkomsten van de oefeningen, daarna het besluitenlog en de bronnen. "
+             "knooppunten met hun status en de uitkomsten van de oefeningen, daarna het besluitenlog, de geschiedenis "
+             "van het dossier en de bronnen. "
              "Het is bouwmateriaal voor het wijkuitvoeringsplan, geen besluit op zich.")
     if dossier.is_voorbeeld:
         r.alinea("Dit is het voorbeelddossier van het werkboek: de wijkcijfers zijn echt, de partijen, antwoorden "
@@ -733,6 +736,23 @@ def _besluitenlog(r: Rapport, v: DossierVerzameling) -> None:
     r.tabel(KOPPEN, log_rijen(besluiten, v.knooppunt_titel))
 
 
+def _geschiedenis(r: Rapport, v: DossierVerzameling) -> None:
+    """The newest changes (on the landscape pages of the log): who changed what, when; a note when there are more."""
+    r.kop("Geschiedenis van het dossier", 1)
+    maximum = geschiedenis_lees.IN_RAPPORT
+    regels = v.store.geschiedenis(v.dossier_id, limiet=maximum + 1)
+    if not regels:
+        r.nog_niet("Nog geen wijzigingen vastgelegd.")
+        return
+    afgekapt = len(regels) > maximum
+    regels = regels[:maximum]
+    r.alinea("Elke wijziging in het dossier, de nieuwste eerst: wanneer (Nederlandse tijd), door wie, in welk "
+             "onderdeel en wat er veranderde. Het werkboek schrijft dit zelf bij elke wijziging.")
+    r.tabel(geschiedenis_lees.KOPPEN, geschiedenis_lees.rijen(regels, v.knooppunt_titel))
+    if afgekapt:
+        r.bron(geschiedenis_lees.afgekapt_tekst(len(regels)))
+
+
 def _bronnen(r: Rapport, v: DossierVerzameling) -> None:
     sectie = r.doc.add_section(WD_SECTION.NEW_PAGE)
     sectie.orientation = WD_ORIENT.PORTRAIT
@@ -753,6 +773,7 @@ def exporteer_docx(store, dossier_id: str) -> bytes:
     _titelpagina(rapport, verzameling)
     _fasen(rapport, verzameling)
     _besluitenlog(rapport, verzameling)
+    _geschiedenis(rapport, verzameling)
     _bronnen(rapport, verzameling)
     buffer = io.BytesIO()
     rapport.doc.save(buffer)

@@ -10,10 +10,15 @@ schema is one or the other, so a future table can't silently be missing from a b
 ids, the uuid ids of the workshop tables, the dossier id) is a number 1..n per table, in the order of the
 original key; every foreign key, and every reference hidden inside a text or JSON column (the rules in
 ``VERWIJZINGEN``), is rewritten the same way. Import makes new ids (in the same order) and maps everything
-back, so export → import → export gives the same bytes: there is no timestamp inside (the date goes in the
-file name). A reference inside history (a fixed weighting, a workshop round, the signatories of the
-agreements) may point at something deleted since; the document writes such a reference as a negative
-number (-1, -2, ...), which stays as it is on import: it never matches a row, exactly as before.
+back, so export → import → export gives the same bytes apart from the one history line the import adds: there
+is no timestamp of the export inside (the date goes in the file name). A reference inside history (a fixed
+weighting, a workshop round, the signatories of the agreements) may point at something deleted since; the
+document writes such a reference as a negative number (-1, -2, ...), which stays as it is on import: it never
+matches a row, exactly as before.
+
+**History travels, accounts do not.** The change history (``wijziging``) is part of the dossier and goes along
+with the name of whoever made each change; which account that was (``gebruiker_id``, ``WEGGELATEN``), the
+accounts, their sessions and the members stay on their server. Whoever imports becomes the copy's eigenaar.
 
 **Import refuses, or writes everything.** The whole document is checked first (size, UTF-8, JSON, kind,
 schema version, tables and columns of that version, types, required values, logical ids, foreign keys,
@@ -52,6 +57,8 @@ from ..workshop import codes
 from ..workshop.model import OEFENINGEN, Vraag
 
 SOORT = "wijkkompas-dossier"
+TERUGGEZET = "Teruggezet uit reservekopie {bestand} door {naam}"
+GEKOPIEERD = "Kopie gemaakt van ‘{bron}’ door {naam}"
 MAX_IMPORT = 50 * 1024 * 1024  # bytes of one file
 MAX_RIJEN = 100_000  # rows of one table in one document
 GEIMPORTEERD = " (geïmporteerd)"
@@ -62,6 +69,16 @@ _VERSIES_MAP = Path(schema.__file__).resolve().parent / "migraties" / "versions"
 NIET_UITGEVOERD: dict[str, str] = {
     "meta": "markers of the store itself (e.g. that the example dossier was placed once)",
     "alembic_version": "the schema version of the store; the document carries its own ('schema')",
+    "gebruiker": "the accounts of this server: a backup holds a dossier, never who may sign in where",
+    "aanmeldsessie": "sign-in sessions of this server (secrets)",
+    "dossier_lid": "who may open the dossier here; user ids mean nothing on another server, and whoever imports "
+                   "the backup becomes its eigenaar",
+}
+
+# Columns left out of the document and empty on import: ids of rows that are never exported. The history keeps
+# who made a change as text (``auteur``, the name at the time), which means the same on every server.
+WEGGELATEN: dict[tuple[str, str], str] = {
+    ("wijziging", "gebruiker_id"): "an account of this server; the line keeps the name in 'auteur'",
 }
 
 # Columns left out of the document and made new on import. A workshop's join code is unique in the whole
@@ -533,7 +550,7 @@ def _rij_naar_document(tabel: Table, rij: Mapping, sleutel: Column | None, ids: 
                        ouders: Ouders) -> dict:
     uit = {}
     for kolom in tabel.columns:
-        if (tabel.name, kolom.name) in NIEUW_BIJ_IMPORT:
+        if (tabel.name, kolom.name) in NIEUW_BIJ_IMPORT or (tabel.name, kolom.name) in WEGGELATEN:
             continue
         waarde = rij[kolom.name]
         if waarde is not None:
@@ -692,7 +709,7 @@ def _controleer(document: dict, sch: _Schema, naam: str) -> _Document:
                 continue
             doel = _doel(kolom)
             for nummer, rij in enumerate(rijen[tabel_naam], start=1):
-                waarde = rij[kolom.name]
+                waarde = rij.get(kolom.name)  # a left-out column (WEGGELATEN) is not in the row
                 if waarde is None:
                     continue
                 if waarde not in logisch.get(doel, ()):
@@ -723,7 +740,7 @@ def _controleer(document: dict, sch: _Schema, naam: str) -> _Document:
 def _controleer_rij(tabel: Table, rij: object, plek: str, naam: str) -> dict:
     if not isinstance(rij, dict):
         raise _geweigerd(naam, f"in {plek}: dit is geen rij met velden")
-    weglaten = {k for t, k in NIEUW_BIJ_IMPORT if t == tabel.name}
+    weglaten = {k for t, k in (*NIEUW_BIJ_IMPORT, *WEGGELATEN) if t == tabel.name}
     if tabel.name == "dossier":
         weglaten.add("id")
     for veld in rij:
@@ -866,8 +883,34 @@ def importeer_json(store, data: bytes, bestandsnaam: str = "") -> Dossier:
     """Read a document made by ``exporteer_json`` (now or by an older version of the werkboek) into the store
     as a NEW dossier, and return it. Keeps the name; only when a dossier with that name is already there, it
     gets ' (geïmporteerd)' behind it, so the two can be told apart in every list. A file that does not fit is
-    refused with an InvoerFout that names it, and nothing changes."""
+    refused with an InvoerFout that names it, and nothing changes.
+
+    The dossier's history comes along as it is, with one new line saying who restored it from which file; the
+    importing user becomes its eigenaar (nobody else is a member yet)."""
+    return _importeer(store, data, bestandsnaam)
+
+
+def kopieer_dossier(store, dossier_id: str, naam: str) -> Dossier:
+    """A copy of a dossier the actor may read, as a new dossier of their own named ``naam`` (the example dossier's
+    'Maak een eigen kopie'). It goes through the same document as a backup, so nothing is left out; its history
+    says who copied it from which dossier."""
+    bron = store.dossier(dossier_id)  # GeenToegang for a dossier the actor may not read
+    naam = validatie.schone_tekst(naam, "De naam van de kopie", maximum=validatie.MAX_NAAM, verplicht=True)
+    gebruiker = getattr(store, "gebruiker", None)
+    regel = GEKOPIEERD.format(bron=bron.naam, naam=getattr(gebruiker, "weergavenaam", "") or "onbekend")
+    return _importeer(store, exporteer_json(store, dossier_id), "", nieuwe_naam=naam, regel=regel, eigen=True)
+
+
+def _importeer(store, data: bytes, bestandsnaam: str, *, nieuwe_naam: str | None = None, regel: str | None = None,
+               eigen: bool = False) -> Dossier:
+    """The import. ``nieuwe_naam`` replaces the document's name, ``regel`` the history line of a restore. The copy
+    is an ordinary dossier of its importer (never a second example dossier, which every user of a shared server
+    could read) when ``eigen`` or whenever the importer does not see all dossiers anyway."""
     naam = str(bestandsnaam or "")
+    gebruiker = getattr(store, "gebruiker", None)
+    if getattr(gebruiker, "soort", "") == "gast":
+        raise InvoerFout("Meld je eerst aan om een reservekopie te importeren; als gast kun je geen dossier maken. "
+                         "Er is niets veranderd.")
     if isinstance(data, str):
         data = data.encode("utf-8")
     data = bytes(data)
@@ -875,12 +918,22 @@ def importeer_json(store, data: bytes, bestandsnaam: str = "") -> Dossier:
     if document["schema"] != schema.SCHEMA_VERSIE:
         document = _ontleed(_migreer_document(document, document["schema"], naam), naam)
     doc = _controleer(document, _huidig_schema(), naam)
+    if eigen or not getattr(gebruiker, "ziet_alles", True):
+        doc = _Document(doc.sch, {**doc.dossier, "is_voorbeeld": False}, doc.rijen)
+    regel = regel or TERUGGEZET.format(bestand=_kort(naam, 120) if naam else "zonder naam",
+                                       naam=getattr(gebruiker, "weergavenaam", "") or "onbekend")
     try:
-        with store._schrijf() as conn:
+        with store._schrijf(samenvatting=regel) as conn:
+            # the rows go in through the bare connection: the history gets the one line below, not one per row
+            ruw = getattr(conn, "conn", conn)
             try:
-                dossier_id = _schrijf(conn, doc, nieuwe_ids=True, naam=_vrije_naam(conn, doc.dossier["naam"]))
+                vrij = _vrije_naam(ruw, nieuwe_naam or doc.dossier["naam"])
+                dossier_id = _schrijf(ruw, doc, nieuwe_ids=True, naam=vrij)
             except DataError:
                 raise _geweigerd(naam, "een waarde past niet in de database") from None
+            store._maak_eigenaar(ruw, dossier_id)
+            if hasattr(conn, "noteer"):
+                conn.noteer(dossier_id, regel, onderdeel="Dossier")
     except IntegrityError:
         raise _geweigerd(naam, "twee rijen botsen (bijvoorbeeld twee partijen met dezelfde naam), of een waarde "
                                "past niet bij de regels van het werkboek") from None

@@ -247,9 +247,10 @@ def _woonlasten(v: DossierVerzameling) -> Blad:
 
 def _besluiten(v: DossierVerzameling) -> Blad:
     nummers = v.besluitnummers
-    return Blad(["Nr.", "Datum", "Soort", "Wat", "Wie waren erbij", "Onderbouwing", "Knooppunt",
+    return Blad(["Nr.", "Datum", "Soort", "Wat", "Wie waren erbij", "Vastgelegd door", "Onderbouwing", "Knooppunt",
                  "Afwijkend standpunt", "Corrigeert nr.", "Gecorrigeerd door"], [
-        [b.volgnummer, b.moment, BESLUIT_SOORT_LABELS.get(b.soort, b.soort), b.wat, b.aanwezig, b.onderbouwing,
+        [b.volgnummer, b.moment, BESLUIT_SOORT_LABELS.get(b.soort, b.soort), b.wat, b.aanwezig, b.auteur,
+         b.onderbouwing,
          v.knooppunt_titel(b.knooppunt_id), b.afwijkend, nummers.get(b.corrigeert_id) if b.corrigeert_id else None,
          ", ".join(f"nr. {nummers[i]}" for i in b.gecorrigeerd_door if i in nummers)]
         for b in v.besluiten], {1: DATUMTIJD},

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from ..dossier.records import Besluit
 
 _SOORT_SYMBOOL = {"besluit": "✔", "automatisch": "⚙", "correctie": "✎"}
-KOPPEN = ("Nr.", "Datum", "Soort", "Wat", "Wie waren erbij", "Onderbouwing", "Knooppunt", "Afwijkend standpunt",
-          "Opmerking")
+KOPPEN = ("Nr.", "Datum", "Soort", "Wat", "Wie waren erbij", "Vastgelegd door", "Onderbouwing", "Knooppunt",
+          "Afwijkend standpunt", "Opmerking")
 
 
 def datum(moment: datetime, *, tijd: bool = False) -> str:
@@ -47,9 +47,11 @@ def opmerking_tekst(besluit: Besluit, nummers: dict[int, int]) -> str:
 
 
 def log_rijen(besluiten: list[Besluit], knooppunt_titel: Callable[[str], str]) -> list[list[str]]:
-    """The log as rows of plain text (for the table, the CSV and the report); a missing text is left empty."""
+    """The log as rows of plain text (for the table, the CSV and the report); a missing text is left empty (also
+    who recorded an entry from before the werkboek kept that)."""
     nummers = besluitnummers(besluiten)
     return [[
-        str(b.volgnummer), datum(b.moment, tijd=True), soort_tekst(b, nummers), b.wat, b.aanwezig, b.onderbouwing,
+        str(b.volgnummer), datum(b.moment, tijd=True), soort_tekst(b, nummers), b.wat, b.aanwezig, b.auteur,
+        b.onderbouwing,
         knooppunt_titel(b.knooppunt_id) if b.knooppunt_id else "", b.afwijkend, opmerking_tekst(b, nummers),
     ] for b in besluiten]

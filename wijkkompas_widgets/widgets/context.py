@@ -6,6 +6,7 @@ comes from the page URL (read after ``wait_for_request``), never from a module g
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from urllib.parse import parse_qs
@@ -13,8 +14,9 @@ from urllib.parse import parse_qs
 import traitlets
 
 from ..content import Inhoud, inhoud
-from ..dossier import Dossier, WerkboekFout
+from ..dossier import GAST, SYSTEEM, Dossier, Gebruiker, WerkboekFout
 from ..dossier.store import DossierStore, open_store
+from ..toegang.identiteit import bezoeker
 
 log = logging.getLogger("wijkkompas")
 
@@ -38,9 +40,12 @@ class WerkboekContext(traitlets.HasTraits):
     dossier_id = traitlets.Unicode(None, allow_none=True)
     revisie = traitlets.Int(0)
 
-    def __init__(self, store: DossierStore | None, inhoud_: Inhoud, *, dossier_id=None, melding: str = ""):
+    def __init__(self, store: DossierStore | None, inhoud_: Inhoud, *, dossier_id=None, melding: str = "",
+                 aanmeldmodus: str = "lokaal", basis_url: str = "/"):
         super().__init__()
         self.store = store
+        self.aanmeldmodus = aanmeldmodus  # lokaal | aanmelden | proxy | hub (see toegang.identiteit)
+        self.basis_url = basis_url  # the server's URL prefix as the browser sees it (for the sign-out link)
         self.inhoud = inhoud_
         self.opstartmelding = melding
         self.dossier_id = dossier_id
@@ -61,27 +66,52 @@ class WerkboekContext(traitlets.HasTraits):
         except Exception:  # logged; the user's save did succeed
             log.exception("een widget kon niet verversen na een wijziging")
 
+    @property
+    def gebruiker(self) -> Gebruiker | None:
+        """Who this page acts for (the header greets them; the history names them)."""
+        return self.store.gebruiker if self.store is not None else None
+
     def url_parameter(self) -> str:
         return f"?dossier={self.dossier_id}" if self.dossier_id else ""
 
 
-def maak_context(store_url: str | None = None, query: dict[str, str] | None = None) -> WerkboekContext:
-    """Open the store and the dossier named in the URL. Never raises: a problem becomes the
-    context's ``opstartmelding``, which the dossier header shows in Dutch."""
+def pagina_gebruiker(store: DossierStore, omgeving: dict[str, str] | None = None) -> Gebruiker:
+    """Who visits this page, from what the server put in the kernel's environment (see ``toegang.identiteit``):
+    the person at this computer (*lokaal*), an account (signed in, from the proxy or from JupyterHub), or a guest
+    when nobody could be named — a missing or forged identity never gets more than a guest."""
+    modus, login = bezoeker(os.environ if omgeving is None else omgeving)
+    if modus == "lokaal":
+        return store.gebruiker
+    if not login:
+        return GAST
+    beheer = store.als(SYSTEEM)
+    if modus == "aanmelden":
+        return beheer.gebruiker_op_naam(login)  # an account removed meanwhile: a Dutch refusal on the page
+    return beheer.zorg_voor_gebruiker(login, "hub" if modus == "hub" else "proxy")
+
+
+def maak_context(store_url: str | None = None, query: dict[str, str] | None = None,
+                 omgeving: dict[str, str] | None = None) -> WerkboekContext:
+    """Open the store for this page's visitor and the dossier named in the URL. Never raises: a problem becomes
+    the context's ``opstartmelding``, which the dossier header shows in Dutch."""
     query = lees_queryparameters() if query is None else query
     content = inhoud()
+    omgeving = dict(os.environ) if omgeving is None else omgeving
+    modus = bezoeker(omgeving)[0]
     try:
-        store = open_store(store_url)
+        basis = open_store(store_url)
+        store = basis.als(pagina_gebruiker(basis, omgeving))
     except WerkboekFout as fout:
         return WerkboekContext(None, content, melding=str(fout))
+    maak = functools.partial(WerkboekContext, aanmeldmodus=modus, basis_url=omgeving.get("VOILA_BASE_URL") or "/")
     gevraagd = query.get("dossier")
     if gevraagd:
         try:
-            return WerkboekContext(store, content, dossier_id=store.dossier(gevraagd).id)
+            return maak(store, content, dossier_id=store.dossier(gevraagd).id)
         except WerkboekFout as fout:
-            return WerkboekContext(store, content, melding=str(fout))
+            return maak(store, content, melding=str(fout))
     try:
         dossiers = store.dossiers()
     except WerkboekFout as fout:
-        return WerkboekContext(store, content, melding=str(fout))
-    return WerkboekContext(store, content, dossier_id=dossiers[0].id if dossiers else None)
+        return maak(store, content, melding=str(fout))
+    return maak(store, content, dossier_id=dossiers[0].id if dossiers else None)

@@ -10,8 +10,10 @@ from markdown_it import MarkdownIt
 from .. import teksten
 from ..content import Knooppunt
 from ..dossier.model import STANDAARD_STATUS, STATUSSEN
-from .basis import BREED, Melding, e, veilig
+from .basis import BREED, Melding, e, knop, veilig
 from .context import WerkboekContext
+from .geschiedenis import GeschiedenisOverzicht
+from .kop import mag_wijzigen
 
 # Raw HTML in content files is shown as text, not executed.
 _markdown = MarkdownIt("commonmark", {"html": False})
@@ -101,14 +103,22 @@ class KnooppuntKaart(w.VBox):
             self._openen.add_class("wk-oefening-openen")
             self._openen.on_click(lambda _k: self.open_oefening())
             onderdelen.append(self._openen)
+        # the knooppunt's history: one button until someone opens it (then the view is built and reads the store)
+        self._geschiedenis = None
+        self._geschiedenis_knop = knop("Geschiedenis van dit knooppunt tonen", "wk-geschiedenis-openen",
+                                       icon="history", tooltip="Wie heeft bij dit knooppunt wat gewijzigd, en wanneer")
+        self._geschiedenis_knop.add_class("wk-kijkkeuze")
+        self._geschiedenis_knop.on_click(lambda _k: self.wissel_geschiedenis())
+        onderdelen.append(self._geschiedenis_knop)
         self.children = onderdelen
         self._status.observe(self._bewaar_status, names="value")
         self._laad_status()
         context.observe(self._dossier_gewisseld, names="dossier_id")
+        context.observe(self._rechten_gewijzigd, names="revisie")
 
     def _laad_status(self) -> None:
         heeft_dossier = self.context.store is not None and self.context.dossier_id is not None
-        self._status.disabled = not heeft_dossier
+        self._status.disabled = not heeft_dossier or not mag_wijzigen(self.context)  # a lezer sees it only
         if heeft_dossier:
             status = self.context.store.statussen(self.context.dossier_id).get(self.knooppunt.id, STANDAARD_STATUS)
         else:
@@ -134,7 +144,26 @@ class KnooppuntKaart(w.VBox):
         if self._oefening is not None or self._maker is None:
             return
         self._oefening = self._maker()
-        self.children = [kind for kind in self.children if kind is not self._openen] + [self._oefening]
+        self.children = [self._oefening if kind is self._openen else kind for kind in self.children]
+
+    @veilig()
+    def wissel_geschiedenis(self) -> None:
+        """Open the knooppunt's history (built the first time), or fold it again."""
+        if self._geschiedenis is None:
+            self._geschiedenis = GeschiedenisOverzicht(self.context, self.knooppunt.id)
+            self.children = [*self.children, self._geschiedenis]
+            open_ = True
+        else:
+            open_ = self._geschiedenis.layout.display == "none"
+            self._geschiedenis.zet_open(open_)
+        self._geschiedenis_knop.description = ("Geschiedenis van dit knooppunt verbergen" if open_
+                                               else "Geschiedenis van dit knooppunt tonen")
+        self._geschiedenis_knop.icon = "chevron-up" if open_ else "history"
+
+    def _rechten_gewijzigd(self, _change=None) -> None:
+        """After a change on the page (a role may have changed too) the status control follows the rights."""
+        heeft_dossier = self.context.store is not None and self.context.dossier_id is not None
+        self._status.disabled = not heeft_dossier or not mag_wijzigen(self.context)
 
     @veilig()
     def _dossier_gewisseld(self, _change=None) -> None:

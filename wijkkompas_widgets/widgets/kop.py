@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import ipywidgets as w
 
 from .. import teksten
-from ..dossier import Dossier
-from .basis import BREED, VELD, Melding, e, stijl, veilig
+from ..dossier import Dossier, WerkboekFout
+from .basis import BREED, VELD, Melding, e, knop, stijl, veilig
 from .context import WerkboekContext
+
+LEZER_MELDING = ("Je bekijkt dit dossier als lezer: je ziet alles en kunt het exporteren, maar je kunt niets "
+                 "veranderen. Wil je meewerken? Vraag een eigenaar van het dossier om je bewerker te maken.")
+VOORBEELD_MELDING = ("Dit is het voorbeelddossier: iedereen kan het bekijken, niemand kan het veranderen. Wil je "
+                     "ermee oefenen? Maak een eigen kopie; daarin kun je alles veranderen.")
+KOPIE = "Kopie van "
+
+
+def rechten(context: WerkboekContext) -> tuple[str | None, bool]:
+    """(the actor's role in the open dossier or None, whether they may change it), read once per dossier and
+    revision of the page: the header, every card and every exercise ask, and a save makes them ask again."""
+    store, dossier_id = context.store, context.dossier_id
+    if store is None or dossier_id is None:
+        return None, False
+    sleutel = (id(store), dossier_id, context.revisie)
+    bewaard = getattr(context, "_wk_rechten", None)
+    if bewaard is not None and bewaard[0] == sleutel:
+        return bewaard[1]
+    try:
+        uitkomst = store.rol(dossier_id), store.mag_wijzigen(dossier_id)
+    except WerkboekFout:  # no access (any more): nothing to change; the page says why where it reads
+        uitkomst = None, False
+    context._wk_rechten = (sleutel, uitkomst)
+    return uitkomst
+
+
+def mag_wijzigen(context: WerkboekContext) -> bool:
+    """Whether the actor may change the open dossier (bewerker or eigenaar; never a lezer, nor the example dossier
+    on a shared server). The store checks it again on every write."""
+    return rechten(context)[1]
 
 
 def dossier_label(dossier: Dossier) -> str:
@@ -16,15 +48,24 @@ def dossier_label(dossier: Dossier) -> str:
     return label + (" [voorbeeld]" if dossier.is_voorbeeld else "")
 
 
+class Kopieerder(Protocol):
+    """What 'Maak een eigen kopie' needs from the export package (``wijkkompas_widgets.export`` is one): a widget
+    never imports an export itself, the page passes it in."""
+
+    def kopieer_dossier(self, store, dossier_id: str, naam: str) -> Dossier: ...
+
+
 class DossierKop(w.VBox):
     """Shows the open dossier and lets the user switch, create, rename or delete one. Switching
-    changes ``context.dossier_id``; every widget on the page observes that and reloads."""
+    changes ``context.dossier_id``; every widget on the page observes that and reloads. With ``kopieerder`` (the
+    export package) a dossier the person may only look at (the example dossier) gets 'Maak een eigen kopie'."""
 
-    def __init__(self, context: WerkboekContext, pagina: str = ""):
+    def __init__(self, context: WerkboekContext, pagina: str = "", kopieerder: Kopieerder | None = None):
         super().__init__()
         self.add_class("wk-dossierkop")
         self.context = context
         self._pagina = pagina
+        self._kopieerder = kopieerder
         self._modus = "nieuw"
         self._titel = w.HTML()
         self._melding = Melding()
@@ -35,6 +76,13 @@ class DossierKop(w.VBox):
         self._wijzig_knop = w.Button(description="Gegevens wijzigen…", icon="pencil",
                                      tooltip="Naam, wijk of gemeente van dit dossier aanpassen")
         self._verwijder_knop = w.Button(description="Verwijderen…", icon="trash", tooltip="Dit dossier verwijderen")
+        self._verwijder_knop.add_class("wk-dossier-verwijderen")
+        self._alleen_lezen = w.HTML()
+        self._alleen_lezen.add_class("wk-alleen-lezen-melding")
+        self._kopie_knop = knop("Maak een eigen kopie", "wk-dossier-kopie", icon="copy", button_style="primary",
+                                tooltip="Een kopie van dit dossier maken die van jou is, en die openen")
+        self._kopie_knop.on_click(self._maak_kopie)
+        self._kopie_knop.layout.display = "none"
         self._formulier_kop = w.HTML()
         self._naam = w.Text(description="Naam van het dossier", placeholder="bijv. Wijkaanpak Groenoord",
                             style=BREED, layout=VELD)
@@ -49,8 +97,10 @@ class DossierKop(w.VBox):
         )
         self._bevestig = w.HBox(layout=w.Layout(display="none"))
         self._link = w.HTML()
+        self._aangemeld = w.HTML(aangemeld_html(context))
+        self._aangemeld.add_class("wk-aangemeld")
         self.children = [
-            stijl(), self._titel, self._melding,
+            stijl(), self._aangemeld, self._titel, self._alleen_lezen, self._kopie_knop, self._melding,
             w.HBox([self._kiezer, self._nieuw_knop, self._wijzig_knop, self._verwijder_knop]),
             self._formulier, self._bevestig, self._link,
         ]
@@ -81,7 +131,14 @@ class DossierKop(w.VBox):
         self._kiezer.value = context.dossier_id
         self._kiezer.observe(self._kies, names="value")
         dossier = context.dossier()
-        self._wijzig_knop.disabled = self._verwijder_knop.disabled = dossier is None
+        gebruiker = getattr(context.store, "gebruiker", None)
+        gast = getattr(gebruiker, "soort", "") == "gast"
+        self._nieuw_knop.layout.display = "none" if gast else None
+        rol, mag = rechten(context) if dossier is not None else (None, False)
+        self._wijzig_knop.disabled = not mag
+        self._verwijder_knop.disabled = dossier is None or rol != "eigenaar"
+        self._verwijder_knop.layout.display = None if rol == "eigenaar" else "none"  # only an eigenaar deletes
+        self._toon_alleen_lezen(dossier, mag, gast)
         if dossier is None:
             self._titel.value = "<h2 class='wk-dossier-titel'>Wijkdossier: nog niet gekozen</h2>"
             self._link.value = ""
@@ -99,9 +156,34 @@ class DossierKop(w.VBox):
                 "Vaste link naar deze pagina met dit dossier (voor een bladwijzer)</a>"
             )
 
+    def _toon_alleen_lezen(self, dossier: Dossier | None, mag: bool, gast: bool) -> None:
+        """The notice for who may only look, and for the example dossier the way out: a copy of one's own."""
+        if dossier is None or mag:
+            self._alleen_lezen.value = ""
+            self._kopie_knop.layout.display = "none"
+            return
+        tekst = VOORBEELD_MELDING if dossier.is_voorbeeld and not gast else LEZER_MELDING
+        self._alleen_lezen.value = (f'<div class="wk-melding wk-melding-info wk-alleen-lezen" role="status">'
+                                    f"👁 {e(tekst)}</div>")
+        kan_kopieren = dossier.is_voorbeeld and not gast and self._kopieerder is not None
+        self._kopie_knop.layout.display = None if kan_kopieren else "none"
+
     @veilig()
     def _ververs(self, _change=None) -> None:
         self._vul()
+
+    @veilig()
+    def _maak_kopie(self, _knop=None) -> None:
+        dossier = self.context.dossier()
+        if dossier is None:
+            return
+        naam = dossier.naam if dossier.naam.startswith(KOPIE) else KOPIE + dossier.naam
+        kopie = self._kopieerder.kopieer_dossier(self.context.store, dossier.id, naam[:80])
+        self._verberg_formulier()
+        self._verberg_bevestiging()
+        self.context.dossier_id = kopie.id
+        self._melding.ok(f"Je eigen kopie '{kopie.naam}' is gemaakt en geopend. Hierin kun je alles veranderen; "
+                         "het voorbeelddossier blijft zoals het was.")
 
     @veilig()
     def _kies(self, change) -> None:
@@ -174,6 +256,18 @@ class DossierKop(w.VBox):
         self.context.dossier_id = overgebleven[0].id if overgebleven else None
         self._vul()
         self._melding.ok(f"Dossier '{dossier.naam}' is verwijderd.")
+
+
+def aangemeld_html(context: WerkboekContext) -> str:
+    """'Aangemeld als Anna de Vries (anna) · Afmelden' on a shared server; nothing on one's own computer."""
+    gebruiker = context.gebruiker
+    if gebruiker is None or gebruiker.soort != "lid":
+        return ""
+    wie = e(gebruiker.weergavenaam) + (f" ({e(gebruiker.naam)})" if gebruiker.naam != gebruiker.weergavenaam else "")
+    afmelden = ""
+    if context.aanmeldmodus == "aanmelden":
+        afmelden = f' · <a href="{e(context.basis_url.rstrip("/"))}/afmelden" class="wk-afmelden">Afmelden</a>'
+    return f'<div class="wk-bron">Aangemeld als <b>{wie}</b>{afmelden}</div>'
 
 
 def geen_dossier_html() -> str:

@@ -5,6 +5,11 @@ An exercise subclasses ``Oefening``, builds its controls, puts them in ``self.in
 at the end of ``__init__``; ``laad`` then fills the controls from the store whenever the open dossier changes
 (and, unless ``VERVERS_BIJ`` says otherwise, after every saved change on the page).
 
+Read-only for who may only look (a lezer; the example dossier on a shared server): after every ``laad`` every
+control of the exercise is disabled, and stays so when the exercise's own logic would enable it again, until the
+page shows a dossier the person may change. A control that only chooses what to show (a round to look at) carries
+the CSS class ``wk-kijkkeuze`` and stays usable. The widget is not the only guard: the store refuses the write too.
+
 Why no ``_laden`` flags: an exercise fills a control with ``self.toon(veld, waarde)``, which remembers what it put
 there; ``self.bij_wijziging(veld, actie)`` calls ``actie`` only when the control then holds something else, i.e.
 when a person changed it. Filling never saves, and a person's change always does.
@@ -19,9 +24,26 @@ import ipywidgets as w
 
 from .basis import Melding, veilig, zet_keuze
 from .context import WerkboekContext
-from .kop import geen_dossier_html
+from .kop import geen_dossier_html, mag_wijzigen
 
 _NIETS = object()
+KIJKKEUZE = "wk-kijkkeuze"  # a control that only chooses what to show: a lezer may use it
+
+
+def is_invoer(widget: w.Widget) -> bool:
+    """A control a person changes the dossier with: a button, a field, a choice, an upload (not a text or a link),
+    unless it is marked as only choosing what to show."""
+    if isinstance(widget, (w.HTML, w.HTMLMath, w.Label)) or not widget.has_trait("disabled"):
+        return False
+    return KIJKKEUZE not in getattr(widget, "_dom_classes", ())
+
+
+def invoervelden(widget: w.Widget):
+    """Every control in the tree below ``widget``, hidden ones included (they may be shown later)."""
+    if is_invoer(widget):
+        yield widget
+    for kind in getattr(widget, "children", ()) or ():
+        yield from invoervelden(kind)
 
 
 class Oefening(w.VBox):
@@ -43,6 +65,9 @@ class Oefening(w.VBox):
         self.children = [self.inhoud]
         self._getoond: dict[int, object] = {}
         self._vullend: set[int] = set()  # controls being filled by ``toon`` right now
+        self.alleen_lezen = False
+        self._eigen_stand: dict[int, tuple[w.Widget, bool]] = {}  # what the exercise wants while read-only
+        self._dichtzettend = False
 
     # --- lifecycle
 
@@ -61,7 +86,54 @@ class Oefening(w.VBox):
             self.children = [self._geen_dossier]
             return
         self.children = [self.inhoud]
-        self.laad(dossier_gewisseld=change is None or change["name"] == "dossier_id")
+        alleen_lezen = not mag_wijzigen(self.context)
+        if not alleen_lezen:
+            self._open_alles()
+        try:
+            self.laad(dossier_gewisseld=change is None or change["name"] == "dossier_id")
+        finally:  # also when reading failed (no access any more): nothing on the page invites a change
+            if alleen_lezen:
+                self.zet_alleen_lezen()
+
+    # --- read-only
+
+    def zet_alleen_lezen(self) -> None:
+        """Disable every control of the exercise (for a lezer). ``laad`` calls it; an exercise that builds new
+        controls later, outside ``laad``, calls it again after that."""
+        self.alleen_lezen = True
+        for veld in invoervelden(self.inhoud):
+            if id(veld) not in self._eigen_stand:
+                self._eigen_stand[id(veld)] = (veld, veld.disabled)
+                veld.observe(self._houd_dicht, names="disabled")
+            self._dichtzettend = True
+            try:
+                veld.disabled = True
+            finally:
+                self._dichtzettend = False
+
+    def _houd_dicht(self, change: dict) -> None:
+        """While read-only, the exercise's own logic may enable a control (e.g. a delete button once something is
+        chosen): remember what it wanted, and keep the control disabled."""
+        if self._dichtzettend or not self.alleen_lezen:
+            return
+        veld = change["owner"]
+        self._eigen_stand[id(veld)] = (veld, change["new"])
+        if not change["new"]:
+            self._dichtzettend = True
+            try:
+                veld.disabled = True
+            finally:
+                self._dichtzettend = False
+
+    def _open_alles(self) -> None:
+        """Back to a dossier the person may change: every control as the exercise itself wants it."""
+        if not self.alleen_lezen and not self._eigen_stand:
+            return
+        self.alleen_lezen = False
+        stand, self._eigen_stand = self._eigen_stand, {}
+        for veld, disabled in stand.values():
+            veld.unobserve(self._houd_dicht, names="disabled")
+            veld.disabled = disabled
 
     def laad(self, dossier_gewisseld: bool) -> None:
         """Fill the exercise from the store. ``dossier_gewisseld`` is False when only the revision went up

@@ -261,6 +261,7 @@ class Vergelijking(w.VBox):
         self.oefening, self.model, self._melding = oefening, model, melding
         self.keuze = w.Dropdown(description="Vergelijk met", style=BREED, layout=VELD)
         self.keuze.add_class("wk-scan-vergelijk")
+        self.keuze.add_class("wk-kijkkeuze")  # only chooses what to show: a lezer may use it
         self.uitkomst = _html("wk-scan-vergelijking")
         super().__init__([w.HTML("<h4>Vergelijking met een andere ronde</h4>"), self.keuze, self.uitkomst],
                          layout=w.Layout(display="none"))
@@ -303,9 +304,11 @@ class Resultaten(w.VBox):
         self._melding = Melding()
         self.ronde = w.Dropdown(description="Ronde", style=BREED, layout=VELD)
         self.ronde.add_class("wk-scan-resultaat-ronde")
+        self.ronde.add_class("wk-kijkkeuze")  # only chooses what to show: a lezer may use it
         vernieuwen = w.Button(description="Vernieuwen", icon="refresh",
                               tooltip="De nieuwste antwoorden van alle invullers ophalen")
         vernieuwen.add_class("wk-scan-vernieuwen")
+        vernieuwen.add_class("wk-kijkkeuze")
         self.sluiten = w.Button(description="Ronde sluiten", icon="lock",
                                 tooltip="Voor de begeleider: daarna kan niemand meer antwoorden wijzigen")
         self.sluiten.add_class("wk-scan-sluiten")
