@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from .paths import data_dir
 SPOOR_LETTERS = ("A", "B", "C", "D", "E", "F")
 FASE_NUMMERS = (1, 2, 3, 4)
 _SECTIES = ("Doel", "Aanpak", "Tips")
+_PRAKTIJK = "Uit de praktijk"
+_BRONREGEL = re.compile(r"^Bron:\s*(.*)$")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.DOTALL)
 _ID_PATROON = re.compile(r"^f[1-4]-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -64,6 +67,14 @@ class PartijType:
 
 
 @dataclass(frozen=True)
+class Praktijkverhaal:
+    """A short practice story under '## Uit de praktijk', with the source it retells."""
+
+    tekst: str
+    bron: str
+
+
+@dataclass(frozen=True)
 class Knooppunt:
     id: str
     titel: str
@@ -77,6 +88,8 @@ class Knooppunt:
     tips: str
     bestand: str = ""
     volgorde: int = 0
+    praktijk: tuple[Praktijkverhaal, ...] = ()
+    bijgewerkt: date | None = None
 
 
 @dataclass(frozen=True)
@@ -395,6 +408,42 @@ def _secties(body: str) -> dict[str, str]:
     return {kop: "\n".join(regels).strip() for kop, regels in secties.items()}
 
 
+def _praktijkverhalen(tekst: str, naam: str, problemen: list[str]) -> tuple[Praktijkverhaal, ...]:
+    """Split '## Uit de praktijk' into stories: blocks between blank lines, each ending in 'Bron: …'."""
+    if not tekst:
+        problemen.append(
+            f"{naam}: de tekst onder '## {_PRAKTIJK}' ontbreekt; laat de kop weg zolang er geen verhaal is"
+        )
+        return ()
+    verhalen = []
+    blokken = [blok for blok in re.split(r"\n\s*\n", tekst) if blok.strip()]
+    for nummer, blok in enumerate(blokken, start=1):
+        regels = [regel.strip() for regel in blok.strip().splitlines()]
+        bronnen = [_BRONREGEL.match(regel) for regel in regels]
+        waar = f"{naam}: praktijkverhaal {nummer} onder '## {_PRAKTIJK}'"
+        if sum(1 for b in bronnen if b) > 1:
+            problemen.append(f"{waar} heeft meer dan één bronregel; zet een lege regel tussen twee verhalen")
+            continue
+        if not bronnen[-1] or not bronnen[-1].group(1).strip():
+            problemen.append(f"{waar} heeft geen bron; sluit elk verhaal af met een regel 'Bron: …'")
+            continue
+        verhaal = " ".join(regels[:-1]).strip()
+        if not verhaal:
+            problemen.append(f"{waar} bestaat alleen uit een bronregel; het verhaal zelf ontbreekt")
+            continue
+        verhalen.append(Praktijkverhaal(verhaal, bronnen[-1].group(1).strip()))
+    return tuple(verhalen)
+
+
+def _datum(waarde) -> date | None:
+    if isinstance(waarde, date):
+        return waarde
+    try:
+        return date.fromisoformat(str(waarde).strip())
+    except ValueError:
+        return None
+
+
 def lees_knooppunt(pad: Path, problemen: list[str]) -> Knooppunt | None:
     """Parse one knooppunt file; problems are appended, ``None`` if it cannot be used."""
     tekst = pad.read_text(encoding="utf-8")
@@ -441,6 +490,15 @@ def lees_knooppunt(pad: Path, problemen: list[str]) -> Knooppunt | None:
     for sectie in _SECTIES:
         if not secties.get(sectie):
             problemen.append(f"{naam}: de tekst onder '## {sectie}' ontbreekt")
+    for sectiekop in secties:
+        if sectiekop not in (*_SECTIES, _PRAKTIJK):
+            problemen.append(
+                f"{naam}: onbekende kop '## {sectiekop}' (kies uit {', '.join(_SECTIES)} en {_PRAKTIJK})"
+            )
+    praktijk = _praktijkverhalen(secties[_PRAKTIJK], naam, problemen) if _PRAKTIJK in secties else ()
+    bijgewerkt = _datum(kop.get("bijgewerkt")) if kop.get("bijgewerkt") is not None else None
+    if bijgewerkt is None:
+        problemen.append(f"{naam}: bijgewerkt ontbreekt of is geen datum in de vorm JJJJ-MM-DD")
     if not _tekst(kop, "bron"):
         problemen.append(f"{naam}: bron ontbreekt")
     if len(problemen) > fouten_voor:
@@ -458,6 +516,8 @@ def lees_knooppunt(pad: Path, problemen: list[str]) -> Knooppunt | None:
         tips=secties["Tips"],
         bestand=pad.name,
         volgorde=int(kop.get("volgorde") or 0),
+        praktijk=praktijk,
+        bijgewerkt=bijgewerkt,
     )
 
 

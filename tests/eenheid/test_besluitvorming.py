@@ -123,7 +123,7 @@ def test_verwijderen_haalt_ook_de_afhankelijkheden_weg():
 
 def test_hints_bij_vve_en_70_procent_regeling():
     assert "twee derde" in hint("alv_vve") and "quorum" in hint("alv_vve")
-    assert "minstens 70% van de huurders" in hint("bewoners_70")
+    assert "minstens 70% van alle huurders" in hint("bewoners_70") and "vermoed redelijk" in hint("bewoners_70")
     assert hint("anders") == "" and hint("bestaat-niet") == ""
 
 

@@ -31,9 +31,58 @@ def test_elk_knooppunt_heeft_doel_aanpak_tips_bron_en_geldige_raakvlakken(inhoud
 
 
 def test_bestuurlijk_gevoelige_knooppunten_uit_de_bron_zijn_gemarkeerd(inhoud):
-    for knooppunt_id in ("f1-regierol", "f1-samenwerking-formaliseren", "f3-strategieen-koppelkansen",
-                         "f4-concept-wup"):
+    for knooppunt_id in ("f1-regierol", "f1-samenwerking-formaliseren", "f1-ambities-en-belangen",
+                         "f3-strategieen-koppelkansen", "f4-concept-wup"):
         assert inhoud.knooppunt(knooppunt_id).bestuurlijk_gevoelig
+
+
+def test_de_twee_woordelijk_bekende_knooppunten_volgen_het_wijkkompas(inhoud):
+    ambities = inhoud.knooppunt("f1-ambities-en-belangen")
+    assert ambities.sporen == ("B", "C", "F") and "Eigen knooppunt" not in ambities.bron
+    assert {"f1-invloed-en-belang", "f2-sociale-koppelkansen", "f2-natuurlijke-momenten"} <= set(ambities.raakvlakken)
+    samenwerking = inhoud.knooppunt("f1-samenwerking-formaliseren")
+    assert samenwerking.sporen == ("A", "B", "C") and "f1-juiste-partijen" in samenwerking.raakvlakken
+    assert "warmteprogramma" in samenwerking.aanpak and "intentieovereenkomst" in samenwerking.tips
+
+
+def test_praktijkverhalen_met_bron_en_een_datum_bij_elk_knooppunt(inhoud):
+    met_verhaal = [k for k in inhoud.knooppunten if k.praktijk]
+    assert len(met_verhaal) >= 15
+    for k in met_verhaal:
+        assert all(v.tekst and v.bron for v in k.praktijk), k.id
+    assert all(k.bijgewerkt is not None for k in inhoud.knooppunten)
+
+
+def test_praktijkverhaal_zonder_bron_noemt_bestand(content_kopie):
+    pad = content_kopie / "knooppunten" / "f2-wijkprofiel.md"
+    tekst = pad.read_text(encoding="utf-8")
+    tekst = tekst.split("## Uit de praktijk")[0].rstrip() + "\n\n## Uit de praktijk\nEen verhaal zonder herkomst.\n"
+    pad.write_text(tekst, encoding="utf-8")
+    melding = _fout(content_kopie)
+    assert "f2-wijkprofiel.md (knooppunt 'f2-wijkprofiel'): praktijkverhaal 1" in melding
+    assert "heeft geen bron" in melding and "'Bron: …'" in melding
+
+
+def test_twee_verhalen_zonder_lege_regel_ertussen(content_kopie):
+    pad = content_kopie / "knooppunten" / "f3-criteria-en-weging.md"
+    tekst = pad.read_text(encoding="utf-8").split("## Uit de praktijk")[0].rstrip()
+    pad.write_text(tekst + "\n\n## Uit de praktijk\nEen.\nBron: A\nTwee.\nBron: B\n", encoding="utf-8")
+    assert "meer dan één bronregel" in _fout(content_kopie)
+
+
+def test_ontbrekende_datum_en_onbekende_kop(content_kopie):
+    pad = content_kopie / "knooppunten" / "f4-inspraak.md"
+    tekst = pad.read_text(encoding="utf-8")
+    tekst = re.sub(r"^bijgewerkt:.*\n", "", tekst, count=1, flags=re.M) + "\n## Uit de Praktijk\nTekst.\n"
+    pad.write_text(tekst, encoding="utf-8")
+    melding = _fout(content_kopie)
+    assert "f4-inspraak.md (knooppunt 'f4-inspraak'): bijgewerkt ontbreekt" in melding
+    assert "onbekende kop '## Uit de Praktijk'" in melding
+
+
+def test_verkeerde_datum(content_kopie):
+    _zet_kop(content_kopie / "knooppunten" / "f1-regierol.md", "bijgewerkt", "8 december")
+    assert "bijgewerkt ontbreekt of is geen datum in de vorm JJJJ-MM-DD" in _fout(content_kopie)
 
 
 def test_zes_transitieopgaven_en_partijtypen_met_sporen(inhoud):
@@ -112,7 +161,7 @@ def test_strategie_zonder_naam_wordt_gemeld(content_kopie):
     from wijkkompas_widgets.content import ContentFout, laad_inhoud
 
     pad = content_kopie / "strategieen.yaml"
-    pad.write_text(pad.read_text(encoding="utf-8").replace('naam: "Duurzaam gas met HR-ketel"', 'naam: ""'),
+    pad.write_text(pad.read_text(encoding="utf-8").replace('naam: "Hernieuwbaar gas met HR-ketel"', 'naam: ""'),
                    encoding="utf-8")
     with pytest.raises(ContentFout, match="strategie 'S5'"):
         laad_inhoud(content_kopie)

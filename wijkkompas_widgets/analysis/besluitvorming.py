@@ -58,8 +58,9 @@ ORGANEN: tuple[Orgaan, ...] = (
            "Een VvE besluit over verduurzaming meestal met een verhoogd quorum en een gekwalificeerde meerderheid, "
            "vaak twee derde. Wordt het quorum niet gehaald, dan volgt een tweede vergadering: plan daar tijd voor."),
     Orgaan("bewoners_70", "Bewoners (70%-regeling)",
-           "Bij renovatie van een complex huurwoningen moet minstens 70% van de huurders instemmen; dan geldt het "
-           "voorstel als redelijk. Wie niet instemt, kan binnen acht weken de rechter vragen het te toetsen."),
+           "Stemt bij renovatie van een complex van tien of meer huurwoningen dat een bouwkundige eenheid vormt, "
+           "minstens 70% van alle huurders in, dan wordt het voorstel vermoed redelijk te zijn. Wie niet instemt, "
+           "kan binnen acht weken de rechter vragen het te toetsen."),
     Orgaan("anders", "Anders"),
 )
 ORGAAN = {o.id: o for o in ORGANEN}
