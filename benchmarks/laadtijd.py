@@ -165,15 +165,18 @@ def vrije_poort() -> int:
 class VoilaServer:
     """Voilà started exactly as ``wijkkompas start`` starts it, on loopback with its own data folder."""
 
-    def __init__(self, notebooks: Path, werkmap: Path):
-        data_map = werkmap / "data"
-        data_map.mkdir()
+    def __init__(self, notebooks: Path, werkmap: Path, *, modus: str = "lokaal", data_map: Path | None = None):
+        if data_map is None:
+            data_map = werkmap / "data"
+            data_map.mkdir()
         # Like `wijkkompas start`: create the store and the example dossier before any page opens,
         # so the first measured page does not pay for the migrations.
-        DossierStore(f"sqlite:///{data_map / 'wijkdossiers.sqlite'}")
+        self.store_url = f"sqlite:///{data_map / 'wijkdossiers.sqlite'}"
+        DossierStore(self.store_url)
         omgeving = {**os.environ, ENV_DATA_DIR: str(data_map)}
         omgeving.pop(ENV_DB_URL, None)
-        self.opties = StartOpties(port=vrije_poort(), open_browser=False, pool_size=1, notebooks=notebooks)
+        self.opties = StartOpties(port=vrije_poort(), open_browser=False, pool_size=1, notebooks=notebooks,
+                                  modus=modus)
         self.url = f"http://127.0.0.1:{self.opties.port}"
         self.logpad = werkmap / "voila.log"
         self._log = open(self.logpad, "w")  # noqa: SIM115 - closed in stop()
