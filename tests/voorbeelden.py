@@ -1,8 +1,10 @@
-"""Test data that several layers share: the same inspraak form for the analysis, the page and the report."""
+"""Test data that several layers share: the same inspraak form for the analysis, the page and the report, and
+accounts for the tests of roles and history."""
 
 from __future__ import annotations
 
 from wijkkompas_widgets.analysis.inspraak import Inspraak, Moment, Onderdeel, Reactie
+from wijkkompas_widgets.dossier import SYSTEEM, Gebruiker
 
 
 def inspraak_voorbeeld() -> Inspraak:
@@ -17,3 +19,8 @@ def inspraak_voorbeeld() -> Inspraak:
          Reactie("r2", "Liever een warmtepomp", "w", "m2", "Het warmtenet ligt vast.", "niet"),
          Reactie("r3", "Parkeren tijdens de werkzaamheden", "s")),
     )
+
+
+def account(store, naam: str, weergavenaam: str) -> Gebruiker:
+    """An account as the proxy or JupyterHub makes it on a first visit (no password: nothing to hash)."""
+    return store.als(SYSTEEM).maak_gebruiker(naam, weergavenaam=weergavenaam, bron="proxy")

@@ -10,26 +10,15 @@ import json
 
 import pytest
 from docx import Document
-from sqlalchemy import insert
+from voorbeelden import account
 
-from wijkkompas_widgets.dossier import SYSTEEM, Gebruiker, GeenToegang, InvoerFout, PartijInvoer, schema
-from wijkkompas_widgets.dossier.model import nu
+from wijkkompas_widgets.dossier import GeenToegang, InvoerFout, PartijInvoer
 from wijkkompas_widgets.export import exporteer_docx, exporteer_json, importeer_json, json_dossier
 from wijkkompas_widgets.leesmodel import geschiedenis as geschiedenis_lees
 from wijkkompas_widgets.leesmodel.besluitenlog import KOPPEN as LOG_KOPPEN
 
 pytestmark = pytest.mark.beide_backends
 
-
-def account(store, naam: str, weergavenaam: str) -> Gebruiker:
-    beheer = store.als(SYSTEEM)
-    if hasattr(beheer, "maak_gebruiker"):
-        return beheer.maak_gebruiker(naam, weergavenaam=weergavenaam, bron="proxy")
-    with store.engine.begin() as conn:
-        rij = insert(schema.gebruiker).values(naam=naam, weergavenaam=weergavenaam, bron="proxy", beheerder=False,
-                                              aangemaakt=nu())
-        nummer = conn.execute(rij).inserted_primary_key[0]
-    return Gebruiker(naam=naam, weergavenaam=weergavenaam, id=int(nummer))
 
 
 def tabel_met_kop(document, kop) -> list[list[str]]:

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import insert
+from voorbeelden import account
 
-from wijkkompas_widgets.dossier import AlleenLezen, Gebruiker, PartijInvoer, schema
+from wijkkompas_widgets.dossier import AlleenLezen, PartijInvoer, schema
 from wijkkompas_widgets.dossier.model import nu
 from wijkkompas_widgets.dossier.store import DossierStore, migreer_naar
 
 pytestmark = pytest.mark.beide_backends
 
-
-def account(store, naam: str, weergavenaam: str) -> Gebruiker:
-    with store._schrijf() as conn:
-        gebruiker_id = conn.execute(insert(schema.gebruiker).values(
-            naam=naam, weergavenaam=weergavenaam, bron="aanmelden", beheerder=False, aangemaakt=nu(),
-        )).inserted_primary_key[0]
-    return Gebruiker(naam=naam, weergavenaam=weergavenaam, id=gebruiker_id)
 
 
 def regels(store, dossier_id, **filter) -> list[tuple[str, str | None, str]]:

@@ -3,31 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import select
+from voorbeelden import account
 
 from wijkkompas_widgets.dossier import (
     GAST,
     SYSTEEM,
     AlleenLezen,
-    Gebruiker,
     GeenToegang,
     InvoerFout,
     PartijInvoer,
     schema,
 )
-from wijkkompas_widgets.dossier.model import nu
 
 pytestmark = pytest.mark.beide_backends
 PIN = "482913"
 
-
-def account(store, naam: str, weergavenaam: str) -> Gebruiker:
-    """An account as the sign-in would make it (the accounts part is tested in test_gebruikers_opslag)."""
-    with store._schrijf() as conn:
-        gebruiker_id = conn.execute(insert(schema.gebruiker).values(
-            naam=naam, weergavenaam=weergavenaam, bron="aanmelden", beheerder=False, aangemaakt=nu(),
-        )).inserted_primary_key[0]
-    return Gebruiker(naam=naam, weergavenaam=weergavenaam, id=gebruiker_id)
 
 
 @pytest.fixture

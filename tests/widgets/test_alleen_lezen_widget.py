@@ -7,28 +7,16 @@ from __future__ import annotations
 
 import pytest
 from hulp import alle, downloads, een, kies, knop, knoppen, melding, tekst, veld
-from sqlalchemy import insert
+from voorbeelden import account
 
 from wijkkompas_widgets import export
 from wijkkompas_widgets.content import inhoud
-from wijkkompas_widgets.dossier import SYSTEEM, AlleenLezen, Gebruiker, PartijInvoer, schema
-from wijkkompas_widgets.dossier.model import nu
+from wijkkompas_widgets.dossier import AlleenLezen, Gebruiker, PartijInvoer
 from wijkkompas_widgets.werkboek import OEFENINGEN, Werkboek
 from wijkkompas_widgets.widgets.context import WerkboekContext
 from wijkkompas_widgets.widgets.kop import DossierKop
 from wijkkompas_widgets.widgets.oefening import is_invoer
 from wijkkompas_widgets.widgets.uitwisseling import DossierUitwisseling
-
-
-def account(store, naam: str, weergavenaam: str) -> Gebruiker:
-    beheer = store.als(SYSTEEM)
-    if hasattr(beheer, "maak_gebruiker"):
-        return beheer.maak_gebruiker(naam, weergavenaam=weergavenaam, bron="proxy")
-    with store.engine.begin() as conn:
-        rij = insert(schema.gebruiker).values(naam=naam, weergavenaam=weergavenaam, bron="proxy", beheerder=False,
-                                              aangemaakt=nu())
-        nummer = conn.execute(rij).inserted_primary_key[0]
-    return Gebruiker(naam=naam, weergavenaam=weergavenaam, id=int(nummer))
 
 
 def pagina_als(store, wie: Gebruiker, dossier_id: str | None, pagina: str = "01_samen_starten.ipynb") -> Werkboek:

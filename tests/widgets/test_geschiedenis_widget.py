@@ -10,26 +10,14 @@ from datetime import datetime, timezone
 
 import pytest
 from hulp import een, keuzes, kies, knop, knoppen, opmaak, tekst, veld, zichtbaar
-from sqlalchemy import insert
+from voorbeelden import account
 
 from wijkkompas_widgets.content import inhoud
-from wijkkompas_widgets.dossier import SYSTEEM, Gebruiker, PartijInvoer, schema
-from wijkkompas_widgets.dossier.model import nu
+from wijkkompas_widgets.dossier import Gebruiker, PartijInvoer
 from wijkkompas_widgets.leesmodel.geschiedenis import PER_KEER, moment_tekst
 from wijkkompas_widgets.werkboek import Werkboek
 from wijkkompas_widgets.widgets.context import WerkboekContext
 from wijkkompas_widgets.widgets.geschiedenis import GeschiedenisOverzicht
-
-
-def account(store, naam: str, weergavenaam: str) -> Gebruiker:
-    beheer = store.als(SYSTEEM)
-    if hasattr(beheer, "maak_gebruiker"):
-        return beheer.maak_gebruiker(naam, weergavenaam=weergavenaam, bron="proxy")
-    with store.engine.begin() as conn:
-        rij = insert(schema.gebruiker).values(naam=naam, weergavenaam=weergavenaam, bron="proxy", beheerder=False,
-                                              aangemaakt=nu())
-        nummer = conn.execute(rij).inserted_primary_key[0]
-    return Gebruiker(naam=naam, weergavenaam=weergavenaam, id=int(nummer))
 
 
 def context_als(store, wie: Gebruiker, dossier_id: str | None) -> WerkboekContext:

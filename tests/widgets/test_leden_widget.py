@@ -6,26 +6,13 @@ from __future__ import annotations
 
 import pytest
 from hulp import een, keuzes, kies, knop, knoppen, melding, opmaak, tekst, veld, velden
-from sqlalchemy import insert
+from voorbeelden import account
 
 from wijkkompas_widgets.content import inhoud
-from wijkkompas_widgets.dossier import SYSTEEM, Gebruiker, schema
-from wijkkompas_widgets.dossier.model import nu
+from wijkkompas_widgets.dossier import Gebruiker
 from wijkkompas_widgets.werkboek import Werkboek
 from wijkkompas_widgets.widgets.context import WerkboekContext
 from wijkkompas_widgets.widgets.leden import LedenBeheer
-
-
-def account(store, naam: str, weergavenaam: str) -> Gebruiker:
-    """An account as the proxy or JupyterHub makes it on a first visit."""
-    beheer = store.als(SYSTEEM)
-    if hasattr(beheer, "maak_gebruiker"):
-        return beheer.maak_gebruiker(naam, weergavenaam=weergavenaam, bron="proxy")
-    with store.engine.begin() as conn:
-        rij = insert(schema.gebruiker).values(naam=naam, weergavenaam=weergavenaam, bron="proxy", beheerder=False,
-                                              aangemaakt=nu())
-        nummer = conn.execute(rij).inserted_primary_key[0]
-    return Gebruiker(naam=naam, weergavenaam=weergavenaam, id=int(nummer))
 
 
 def leden_als(store, wie: Gebruiker, dossier_id: str | None) -> LedenBeheer:
