@@ -1,10 +1,17 @@
 """Helpers shared by the browser tests."""
 
+import contextlib
+import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from wijkkompas_widgets.server import StartOpties, voila_argv, voila_omgeving
 
 WACHT_MS = 90_000  # the first page of a fresh server is the slowest
 
@@ -35,3 +42,22 @@ def wacht_op_server(url: str, proces: subprocess.Popen, deadline_s: float = 90) 
         except OSError:
             time.sleep(0.3)
     raise RuntimeError("Voilà kwam niet op tijd op")
+
+
+@contextlib.contextmanager
+def draaiende_server(opties: StartOpties, data_map: Path) -> Iterator[str]:
+    """Voilà started as ``wijkkompas start`` starts it, on ``data_map``, logging to ``data_map/voila.log``; yields
+    its base URL and stops it (and so its kernels) afterwards."""
+    omgeving = voila_omgeving({**os.environ, "WIJKKOMPAS_DATA_DIR": str(data_map)})
+    with open(data_map / "voila.log", "w") as log:
+        proces = subprocess.Popen([sys.executable, "-m", "wijkkompas_widgets.server", *voila_argv(opties)],
+                                  env=omgeving, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wacht_op_server(f"http://127.0.0.1:{opties.port}/voila/static/", proces)
+            yield f"http://127.0.0.1:{opties.port}"
+        finally:
+            proces.terminate()
+            try:
+                proces.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proces.kill()

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from wijkkompas_widgets.server import StartOpties, voila_argv, voila_omgeving
+from wijkkompas_widgets.server import StartOpties
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_VLAGGEN = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
-from browserhulp import WACHT_MS, vrije_poort, wacht_op_server  # noqa: E402 - shared with the tests
+from browserhulp import WACHT_MS, draaiende_server, vrije_poort  # noqa: E402 - shared with the tests
 
 
 def pytest_collection_modifyitems(items):
@@ -58,26 +56,13 @@ def context(context):
 def voila_server():
     """Base URL of a Voilà server on loopback with its own empty data folder."""
     data_map = Path(tempfile.mkdtemp(prefix="wijkkompas-browser-"))
-    omgeving = voila_omgeving({**os.environ, "WIJKKOMPAS_DATA_DIR": str(data_map)})
-    poort = vrije_poort()
-    opties = StartOpties(port=poort, open_browser=False, pool_size=1, cull_interval=10, cull_idle_timeout=120)
-    log = open(data_map / "voila.log", "w")  # noqa: SIM115 - closed below
+    opties = StartOpties(port=vrije_poort(), open_browser=False, pool_size=1, cull_interval=10, cull_idle_timeout=120)
     _SERVERLOG[:] = [data_map / "voila.log"]
     _SERVERDATA[:] = [data_map]
-    proces = subprocess.Popen(
-        [sys.executable, "-m", "wijkkompas_widgets.server", *voila_argv(opties)],
-        env=omgeving, stdout=log, stderr=subprocess.STDOUT,
-    )
     try:
-        wacht_op_server(f"http://127.0.0.1:{poort}/voila/static/", proces)
-        yield f"http://127.0.0.1:{poort}"
+        with draaiende_server(opties, data_map) as url:
+            yield url
     finally:
-        proces.terminate()
-        try:
-            proces.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proces.kill()
-        log.close()
         _SERVERLOG.clear()
         _SERVERDATA.clear()
         shutil.rmtree(data_map, ignore_errors=True)

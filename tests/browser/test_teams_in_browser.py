@@ -3,21 +3,18 @@ lezer, and the history naming who changed a party."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-from browserhulp import WACHT_MS, open_pagina, vrije_poort, wacht_op_server
+from browserhulp import WACHT_MS, draaiende_server, open_pagina, vrije_poort
 from playwright.sync_api import expect
 
 from wijkkompas_widgets.dossier import SYSTEEM
 from wijkkompas_widgets.dossier.store import DossierStore
-from wijkkompas_widgets.server import StartOpties, voila_argv, voila_omgeving
+from wijkkompas_widgets.server import StartOpties
 
 pytestmark = pytest.mark.browser
 WACHTWOORD = "een-lang-genoeg-wachtwoord"
@@ -32,25 +29,12 @@ def gedeelde_server():
     beheer.maak_gebruiker("anna", WACHTWOORD, weergavenaam="Anna de Vries")
     beheer.maak_gebruiker("bram", WACHTWOORD, weergavenaam="Bram Ouali")
     beheer.engine.dispose()
-    poort = vrije_poort()
-    opties = StartOpties(port=poort, open_browser=False, pool_size=1, cull_interval=10, cull_idle_timeout=120,
+    opties = StartOpties(port=vrije_poort(), open_browser=False, pool_size=1, cull_interval=10, cull_idle_timeout=120,
                          modus="aanmelden")
-    log = open(data_map / "voila.log", "w")  # noqa: SIM115 - closed below
-    proces = subprocess.Popen(
-        [sys.executable, "-m", "wijkkompas_widgets.server", *voila_argv(opties)],
-        env=voila_omgeving({**os.environ, "WIJKKOMPAS_DATA_DIR": str(data_map)}), stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     try:
-        wacht_op_server(f"http://127.0.0.1:{poort}/voila/static/", proces)
-        yield f"http://127.0.0.1:{poort}"
+        with draaiende_server(opties, data_map) as url:
+            yield url
     finally:
-        proces.terminate()
-        try:
-            proces.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proces.kill()
-        log.close()
         shutil.rmtree(data_map, ignore_errors=True)
 
 
